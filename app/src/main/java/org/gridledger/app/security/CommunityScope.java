@@ -1,0 +1,53 @@
+package org.gridledger.app.security;
+
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.gridledger.domain.error.DomainException;
+import org.gridledger.domain.error.ErrorCode;
+import org.gridledger.domain.portfolio.CommunityId;
+import org.gridledger.domain.portfolio.CommunityQueries.AdministeredCommunitiesView;
+import org.gridledger.domain.portfolio.CommunityQueries.FindAdministeredCommunitiesQuery;
+import org.springframework.stereotype.Component;
+
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Scope of community-bound access. Staff and finance see every community; a community admin only those it
+ * administers (and, with a community-narrowed token, only that one); nobody else any.
+ */
+@Component
+public class CommunityScope {
+
+    private final QueryGateway queries;
+
+    CommunityScope(QueryGateway queries) {
+        this.queries = queries;
+    }
+
+    /** The communities the principal may see, or {@code null} for all of them. */
+    public Set<CommunityId> visibleTo(GridPrincipal principal) {
+        if (principal.hasAny(Role.STAFF, Role.FINANCE) && principal.tokenCommunityId() == null) {
+            return null;
+        }
+        if (!principal.has(Role.COMMUNITY_ADMIN)) {
+            return Set.of();
+        }
+        Set<CommunityId> administered = queries.query(new FindAdministeredCommunitiesQuery(principal.username()),
+                ResponseTypes.instanceOf(AdministeredCommunitiesView.class)).join().communities();
+        if (principal.tokenCommunityId() != null) {
+            return administered.stream().filter(id -> id.toString().equals(principal.tokenCommunityId()))
+                    .collect(Collectors.toSet());
+        }
+        return administered;
+    }
+
+    /** Refuses (403) unless the principal may act on {@code communityId}. */
+    public void require(GridPrincipal principal, CommunityId communityId) {
+        Set<CommunityId> visible = visibleTo(principal);
+        if (visible != null && !visible.contains(communityId)) {
+            throw DomainException.of(ErrorCode.OUT_OF_SCOPE, "community %s lies outside the scope of %s", communityId,
+                    principal.username());
+        }
+    }
+}

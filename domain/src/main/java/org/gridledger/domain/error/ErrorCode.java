@@ -1,0 +1,77 @@
+package org.gridledger.domain.error;
+
+/**
+ * The stable catalogue of error codes. A code, once published, keeps its name and meaning; clients may switch on it.
+ * New codes are added at the end of their group.
+ */
+public enum ErrorCode {
+    // request shape
+    MALFORMED_REQUEST(ErrorKind.MALFORMED, "The request body or parameters could not be read."),
+    INVALID_VALUE(ErrorKind.MALFORMED, "A value has the wrong type or is not one of the allowed values."),
+    VALIDATION_FAILED(ErrorKind.MALFORMED, "One or more fields are missing or invalid."),
+    UNSUPPORTED_MEDIA_TYPE(ErrorKind.MALFORMED, "The request's content type is not supported here."),
+    METHOD_NOT_ALLOWED(ErrorKind.MALFORMED, "The method is not supported by this resource."),
+    PAYLOAD_TOO_LARGE(ErrorKind.TOO_LARGE, "The request body exceeds the size limit."),
+
+    // security
+    AUTHENTICATION_REQUIRED(ErrorKind.UNAUTHENTICATED, "Authentication is required."),
+    ACCESS_DENIED(ErrorKind.FORBIDDEN, "The authenticated principal may not do this."),
+    OUT_OF_SCOPE(ErrorKind.FORBIDDEN, "The resource lies outside the principal's scope."),
+    ACCOUNT_EXISTS(ErrorKind.CONFLICT, "An account with this username exists."),
+    ACCOUNT_NOT_FOUND(ErrorKind.NOT_FOUND, "No such account."),
+    TOKEN_NOT_FOUND(ErrorKind.NOT_FOUND, "No such API token."),
+    TOKEN_ROLE_NOT_HELD(ErrorKind.RULE_VIOLATED, "A token may only carry roles its account holds."),
+    TOKEN_EXPIRY_INVALID(ErrorKind.RULE_VIOLATED, "A token's expiry must lie in the future and within the maximum lifetime."),
+    WEAK_PASSWORD(ErrorKind.RULE_VIOLATED, "The password is too short or too common."),
+    ACCOUNT_LACKS_ROLE(ErrorKind.RULE_VIOLATED, "The account does not hold the role this needs."),
+
+    // generic
+    NOT_FOUND(ErrorKind.NOT_FOUND, "The resource does not exist."),
+    CONCURRENT_MODIFICATION(ErrorKind.CONFLICT, "The resource was changed concurrently; retry with fresh data."),
+    DUPLICATE(ErrorKind.CONFLICT, "The resource exists already."),
+    CURRENCY_MISMATCH(ErrorKind.RULE_VIOLATED, "Amounts in different currencies cannot be combined."),
+    NEGATIVE_AMOUNT(ErrorKind.RULE_VIOLATED, "An amount that must not be negative is negative."),
+    INVALID_PERIOD(ErrorKind.RULE_VIOLATED, "A period ends before it starts."),
+
+    // portfolio: support packages
+    PACKAGE_NOT_FOUND(ErrorKind.NOT_FOUND, "No such support package."),
+    PACKAGE_EXISTS(ErrorKind.CONFLICT, "A support package with this id or name exists."),
+    PACKAGE_RETIRED(ErrorKind.RULE_VIOLATED, "A retired support package cannot be changed."),
+    PACKAGE_NOT_DRAFT(ErrorKind.RULE_VIOLATED, "Only a draft support package can be published."),
+    PACKAGE_NOT_PUBLISHED(ErrorKind.RULE_VIOLATED, "Only a published support package can be retired."),
+    PACKAGE_HAS_NO_TERMS(ErrorKind.RULE_VIOLATED, "A support package needs terms before it is published."),
+    TERMS_BEFORE_PACKAGE(ErrorKind.RULE_VIOLATED, "Terms cannot take effect before the package exists."),
+    TERMS_CHANGE_PAST(ErrorKind.RULE_VIOLATED, "A terms revision cannot take effect in the past or before terms already in force."),
+    TERMS_INVALID(ErrorKind.RULE_VIOLATED, "The terms are inconsistent (currency, units or SLA targets)."),
+
+    // portfolio: communities
+    COMMUNITY_NOT_FOUND(ErrorKind.NOT_FOUND, "No such community."),
+    COMMUNITY_NAME_TAKEN(ErrorKind.CONFLICT, "A community with this name exists."),
+    COMMUNITY_EXISTS(ErrorKind.CONFLICT, "A community with this id exists."),
+    COMMUNITY_SUSPENDED(ErrorKind.RULE_VIOLATED, "The community is suspended."),
+    COMMUNITY_NOT_SUSPENDED(ErrorKind.RULE_VIOLATED, "The community is not suspended."),
+    COMMUNITY_ADMIN_NOT_ASSIGNED(ErrorKind.RULE_VIOLATED, "The account is not an administrator of this community."),
+    PROFILE_INVALID(ErrorKind.RULE_VIOLATED, "The community profile is inconsistent.");
+
+    private final ErrorKind kind;
+    private final String title;
+
+    ErrorCode(ErrorKind kind, String title) {
+        this.kind = kind;
+        this.title = title;
+    }
+
+    public ErrorKind kind() {
+        return kind;
+    }
+
+    /** A short, stable, human-readable summary of the problem type. */
+    public String title() {
+        return title;
+    }
+
+    /** The problem type's slug, e.g. {@code community-name-taken}. */
+    public String slug() {
+        return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
+}

@@ -1,0 +1,63 @@
+package org.gridledger.portfolio.supportpackage;
+
+import org.gridledger.domain.error.DomainException;
+import org.gridledger.domain.error.ErrorCode;
+import org.gridledger.domain.portfolio.PackageTerms;
+import org.gridledger.domain.portfolio.SlaTarget;
+import org.gridledger.domain.portfolio.TicketPriority;
+import org.gridledger.domain.shared.Money;
+
+import java.time.Duration;
+import java.util.Currency;
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * What makes a terms version acceptable: every field present, all prices in the package's currency and not negative,
+ * included units not negative, and at most one positive SLA target per priority whose resolution (if given) does not
+ * come before its response.
+ */
+final class TermsPolicy {
+
+    private TermsPolicy() {
+    }
+
+    static void requireConsistent(PackageTerms terms, Currency currency) {
+        if (terms == null || terms.effectiveFrom() == null || terms.monthlyFlatFee() == null
+                || terms.perSeatFee() == null || terms.includedUnits() == null || terms.overagePrice() == null) {
+            throw new DomainException(ErrorCode.VALIDATION_FAILED,
+                    "terms need effectiveFrom, monthlyFlatFee, perSeatFee, includedUnits and overagePrice");
+        }
+        for (Money price : new Money[]{terms.monthlyFlatFee(), terms.perSeatFee(), terms.overagePrice()}) {
+            if (!price.currency().equals(currency)) {
+                throw DomainException.of(ErrorCode.CURRENCY_MISMATCH, "price %s is not in the package currency %s",
+                        price, currency);
+            }
+            if (price.isNegative()) {
+                throw DomainException.of(ErrorCode.NEGATIVE_AMOUNT, "price %s is negative", price);
+            }
+        }
+        if (terms.includedUnits().isNegative()) {
+            throw DomainException.of(ErrorCode.NEGATIVE_AMOUNT, "included units %s are negative", terms.includedUnits());
+        }
+        Set<TicketPriority> seen = EnumSet.noneOf(TicketPriority.class);
+        for (SlaTarget target : terms.slaTargets()) {
+            if (target == null || target.priority() == null || target.response() == null) {
+                throw new DomainException(ErrorCode.TERMS_INVALID, "an SLA target needs a priority and a response time");
+            }
+            if (!seen.add(target.priority())) {
+                throw DomainException.of(ErrorCode.TERMS_INVALID, "two SLA targets for priority %s", target.priority());
+            }
+            if (!isPositive(target.response())
+                    || (target.resolution() != null && target.resolution().compareTo(target.response()) < 0)) {
+                throw DomainException.of(ErrorCode.TERMS_INVALID,
+                        "SLA target for %s needs a positive response time and a resolution time not shorter than it",
+                        target.priority());
+            }
+        }
+    }
+
+    private static boolean isPositive(Duration duration) {
+        return !duration.isNegative() && !duration.isZero();
+    }
+}
