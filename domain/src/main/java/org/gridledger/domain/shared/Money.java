@@ -1,5 +1,6 @@
 package org.gridledger.domain.shared;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import org.gridledger.domain.error.DomainException;
@@ -15,6 +16,8 @@ import java.util.Objects;
  * prorations lose nothing; {@link #rounded()} rounds HALF_EVEN to the currency's minor unit and is called only where
  * an amount becomes a line or a total. Amounts of different currencies never mix.
  */
+@JsonAutoDetect(getterVisibility = JsonAutoDetect.Visibility.NONE,
+        isGetterVisibility = JsonAutoDetect.Visibility.NONE, fieldVisibility = JsonAutoDetect.Visibility.NONE)
 public record Money(BigDecimal amount, Currency currency) implements Comparable<Money> {
 
     public static final int INTERNAL_SCALE = 9;
@@ -62,6 +65,23 @@ public record Money(BigDecimal amount, Currency currency) implements Comparable<
     /** This amount rounded HALF_EVEN to the currency's minor unit (cents for EUR). */
     public Money rounded() {
         return new Money(amount.setScale(currency.getDefaultFractionDigits(), ROUNDING), currency);
+    }
+
+    /**
+     * The amount as written in JSON: a plain decimal string with at least the currency's minor digits and no
+     * trailing zeros beyond them ({@code "350.00"}, {@code "0.125"}), so that no client reads it as a float.
+     */
+    @JsonProperty("currency")
+    @Override
+    public Currency currency() {
+        return currency;
+    }
+
+    @JsonProperty("amount")
+    public String amountText() {
+        BigDecimal stripped = amount.stripTrailingZeros();
+        int digits = currency.getDefaultFractionDigits();
+        return (stripped.scale() < digits ? stripped.setScale(digits, ROUNDING) : stripped).toPlainString();
     }
 
     public boolean isNegative() {

@@ -1,5 +1,6 @@
 package org.gridledger.domain.shared;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import org.gridledger.domain.error.DomainException;
@@ -10,6 +11,8 @@ import java.math.RoundingMode;
 import java.util.Objects;
 
 /** An amount of some {@link Unit}, at scale 9. Quantities of different units never mix. */
+@JsonAutoDetect(getterVisibility = JsonAutoDetect.Visibility.NONE,
+        isGetterVisibility = JsonAutoDetect.Visibility.NONE, fieldVisibility = JsonAutoDetect.Visibility.NONE)
 public record Quantity(BigDecimal value, Unit unit) {
 
     public static final int SCALE = 9;
@@ -38,6 +41,19 @@ public record Quantity(BigDecimal value, Unit unit) {
     public Quantity minus(Quantity other) {
         requireSameUnit(other);
         return new Quantity(value.subtract(other.value), unit);
+    }
+
+    /** The value as written in JSON: a plain decimal string without trailing zeros ({@code "10"}, {@code "0.5"}). */
+    @JsonProperty("unit")
+    @Override
+    public Unit unit() {
+        return unit;
+    }
+
+    @JsonProperty("value")
+    public String valueText() {
+        BigDecimal stripped = value.stripTrailingZeros();
+        return (stripped.scale() < 0 ? stripped.setScale(0) : stripped).toPlainString();
     }
 
     public boolean isNegative() {

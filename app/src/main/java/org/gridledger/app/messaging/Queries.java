@@ -1,4 +1,4 @@
-package org.gridledger.app.web;
+package org.gridledger.app.messaging;
 
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;

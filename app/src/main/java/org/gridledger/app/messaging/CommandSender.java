@@ -1,4 +1,4 @@
-package org.gridledger.app.web;
+package org.gridledger.app.messaging;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.axonframework.commandhandling.GenericCommandMessage;

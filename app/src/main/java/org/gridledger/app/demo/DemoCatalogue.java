@@ -1,0 +1,101 @@
+package org.gridledger.app.demo;
+
+import org.gridledger.domain.portfolio.CommunityProfile;
+import org.gridledger.domain.portfolio.DataProtectionClass;
+import org.gridledger.domain.portfolio.ItKnowledge;
+import org.gridledger.domain.portfolio.JobType;
+import org.gridledger.domain.portfolio.PackageCategory;
+import org.gridledger.domain.portfolio.ResourceType;
+import org.gridledger.domain.portfolio.SecurityLevel;
+import org.gridledger.domain.portfolio.TicketPriority;
+import org.gridledger.domain.shared.Unit;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+
+/** The content of the D-Grid scenario: four communities with differing profiles and the ten packages with terms. */
+final class DemoCatalogue {
+
+    record DemoCommunity(String name, CommunityProfile profile) {
+    }
+
+    record DemoPackage(String name, String description, PackageCategory category, String flatFee, String seatFee,
+                       String includedUnits, Unit unit, String overage, List<Sla> sla) {
+        BigDecimal flat() {
+            return new BigDecimal(flatFee);
+        }
+    }
+
+    record Sla(TicketPriority priority, Duration response, Duration resolution) {
+    }
+
+    private DemoCatalogue() {
+    }
+
+    static final List<DemoCommunity> COMMUNITIES = List.of(
+            new DemoCommunity("MediGrid", new CommunityProfile("Medicine and life sciences", SecurityLevel.HIGH,
+                    DataProtectionClass.PERSONAL_MEDICAL, ItKnowledge.BASIC, 450,
+                    Set.of(JobType.WORKFLOW, JobType.DATA_INTENSIVE, JobType.VISUALISATION),
+                    Set.of(ResourceType.CPU, ResourceType.STORAGE, ResourceType.DATABASE),
+                    "Patient data under the Federal Data Protection Act and hospital ethics committees; pseudonymisation before processing",
+                    "Hospitals and university clinics pay from project funds; no commercial resale",
+                    "Federated: university clinics with local IT departments, one coordinating institute",
+                    List.of())),
+            new DemoCommunity("HEP-Grid", new CommunityProfile("High-energy physics", SecurityLevel.STANDARD,
+                    DataProtectionClass.INTERNAL, ItKnowledge.EXPERT, 1200,
+                    Set.of(JobType.HIGH_THROUGHPUT, JobType.SERIAL_BATCH, JobType.DATA_INTENSIVE),
+                    Set.of(ResourceType.CPU, ResourceType.STORAGE, ResourceType.ARCHIVE, ResourceType.HIGH_SPEED_NETWORK),
+                    "Memoranda of understanding with the WLCG collaboration",
+                    "Resources pledged by Tier-1/Tier-2 centres; fees from institute budgets",
+                    "Experiment collaborations (ATLAS, CMS, LHCb, ALICE) with national contacts",
+                    List.of("CERN", "WLCG", "EGI"))),
+            new DemoCommunity("C3-Grid", new CommunityProfile("Climate and earth system research", SecurityLevel.STANDARD,
+                    DataProtectionClass.PUBLIC, ItKnowledge.INTERMEDIATE, 300,
+                    Set.of(JobType.MPI_PARALLEL, JobType.WORKFLOW, JobType.DATA_INTENSIVE),
+                    Set.of(ResourceType.CPU, ResourceType.STORAGE, ResourceType.ARCHIVE),
+                    "Data licences of the world data centres",
+                    "Funded by research institutes; archive costs dominate",
+                    "Research institutes and the German Climate Computing Centre",
+                    List.of("IPCC data distribution centres", "ENES"))),
+            new DemoCommunity("FinGrid", new CommunityProfile("Financial services (commercial)", SecurityLevel.ELEVATED,
+                    DataProtectionClass.PERSONAL, ItKnowledge.INTERMEDIATE, 80,
+                    Set.of(JobType.HIGH_THROUGHPUT, JobType.INTERACTIVE),
+                    Set.of(ResourceType.CPU, ResourceType.GPU),
+                    "Banking supervision rules on outsourcing; customer data stays in Germany",
+                    "Commercial customers pay market prices; contracts with service levels and penalties",
+                    "Banks and a consulting company as one commercial consortium",
+                    List.of())));
+
+    private static final List<Sla> STANDARD_SLA = List.of(
+            new Sla(TicketPriority.TOP_PRIORITY, Duration.ofHours(1), Duration.ofHours(8)),
+            new Sla(TicketPriority.VERY_URGENT, Duration.ofHours(4), Duration.ofHours(24)),
+            new Sla(TicketPriority.URGENT, Duration.ofHours(8), Duration.ofHours(40)),
+            new Sla(TicketPriority.LESS_URGENT, Duration.ofHours(40), Duration.ofHours(120)));
+
+    static final List<DemoPackage> PACKAGES = List.of(
+            new DemoPackage("Middleware maintenance", "Packaging, patching and upgrading the grid middleware stacks (gLite, UNICORE, Globus) at community sites",
+                    PackageCategory.MIDDLEWARE_MAINTENANCE, "2400.00", "4.00", "20", Unit.PERSON_HOUR, "95.00", STANDARD_SLA),
+            new DemoPackage("User and administrator training", "Courses for grid users and site administrators, on site or online",
+                    PackageCategory.TRAINING, "600.00", "6.50", "2", Unit.PERSON_DAY, "1100.00", List.of()),
+            new DemoPackage("Technology watch", "Briefings on new developments in grid and cloud technology, standards and funding",
+                    PackageCategory.NEW_DEVELOPMENTS_INFORMATION, "250.00", "0.00", "0", Unit.PERSON_HOUR, "90.00", List.of()),
+            new DemoPackage("VO management", "Running the community's virtual organisations: membership, groups, roles, AUP",
+                    PackageCategory.VO_MANAGEMENT, "400.00", "1.20", "0", Unit.PERSON_HOUR, "85.00",
+                    List.of(new Sla(TicketPriority.URGENT, Duration.ofHours(8), Duration.ofHours(40)))),
+            new DemoPackage("User certification", "Registration authority and grid user certificates under the IGTF classic profile",
+                    PackageCategory.USER_CERTIFICATION, "300.00", "2.00", "50", Unit.CERTIFICATE, "12.00",
+                    List.of(new Sla(TicketPriority.URGENT, Duration.ofHours(8), Duration.ofHours(24)))),
+            new DemoPackage("Grid emergency response", "Security incident response and coordination across sites, around the clock",
+                    PackageCategory.EMERGENCY_RESPONSE, "1500.00", "0.00", "0", Unit.TICKET, "250.00",
+                    List.of(new Sla(TicketPriority.TOP_PRIORITY, Duration.ofMinutes(30), Duration.ofHours(4)))),
+            new DemoPackage("Second-level support", "Trouble tickets routed to the selected providers, with SLA clocks and service credits",
+                    PackageCategory.SECOND_LEVEL_SUPPORT, "900.00", "3.00", "25", Unit.TICKET, "45.00", STANDARD_SLA),
+            new DemoPackage("Consulting", "Porting applications to the grid, workflow design, data management plans",
+                    PackageCategory.CONSULTING, "0.00", "0.00", "0", Unit.PERSON_HOUR, "120.00", List.of()),
+            new DemoPackage("Common research initiation", "Initiating joint research on problems shared by several communities",
+                    PackageCategory.COMMON_RESEARCH, "350.00", "0.00", "0", Unit.PERSON_DAY, "900.00", List.of()),
+            new DemoPackage("Testbeds", "Provision of testbeds for middleware and application testing",
+                    PackageCategory.TESTBEDS, "800.00", "0.00", "1000", Unit.HS06_HOUR, "0.05", List.of()));
+}

@@ -1,0 +1,141 @@
+package org.gridledger.app.demo;
+
+import org.gridledger.app.messaging.CommandSender;
+import org.gridledger.app.messaging.Queries;
+import org.gridledger.domain.error.DomainException;
+import org.gridledger.domain.error.ErrorKind;
+import org.gridledger.domain.portfolio.CommunityCommands.RegisterCommunityCommand;
+import org.gridledger.domain.portfolio.CommunityId;
+import org.gridledger.domain.portfolio.CommunityQueries.CommunityView;
+import org.gridledger.domain.portfolio.CommunityQueries.FindCommunityQuery;
+import org.gridledger.domain.portfolio.PackageStatus;
+import org.gridledger.domain.portfolio.PackageTerms;
+import org.gridledger.domain.portfolio.SlaTarget;
+import org.gridledger.domain.portfolio.SupportPackageCommands.DefineSupportPackageCommand;
+import org.gridledger.domain.portfolio.SupportPackageCommands.PublishSupportPackageCommand;
+import org.gridledger.domain.portfolio.SupportPackageCommands.ReviseSupportPackageTermsCommand;
+import org.gridledger.domain.portfolio.SupportPackageId;
+import org.gridledger.domain.portfolio.SupportPackageQueries.FindPackagePriceHistoryQuery;
+import org.gridledger.domain.portfolio.SupportPackageQueries.FindSupportPackageQuery;
+import org.gridledger.domain.portfolio.SupportPackageQueries.PriceHistoryView;
+import org.gridledger.domain.portfolio.SupportPackageQueries.SupportPackageView;
+import org.gridledger.domain.shared.Money;
+import org.gridledger.domain.shared.Quantity;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Loads the D-Grid scenario when started with {@code --gridledger.demo=true} (or just {@code --demo}): MediGrid,
+ * HEP-Grid, C3-Grid and the commercial FinGrid with their profiles, and the ten support packages, each published with
+ * terms in force from the day of loading and, for some, a price rise from the next 1 January. Everything goes through
+ * the same commands the API sends; ids are derived from names, and whatever exists already is skipped, so loading
+ * twice changes nothing.
+ */
+@Component
+@Order(10)
+class DemoDataLoader implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoDataLoader.class);
+    static final String ACTOR = "demo-loader";
+
+    private final CommandSender commands;
+    private final Queries queries;
+    private final Environment environment;
+    private final Clock clock;
+
+    DemoDataLoader(CommandSender commands, Queries queries, Environment environment, Clock clock) {
+        this.commands = commands;
+        this.queries = queries;
+        this.environment = environment;
+        this.clock = clock;
+    }
+
+    static CommunityId communityId(String name) {
+        return new CommunityId(uuid("community:" + name));
+    }
+
+    static SupportPackageId packageId(String name) {
+        return new SupportPackageId(uuid("package:" + name));
+    }
+
+    private static UUID uuid(String key) {
+        return UUID.nameUUIDFromBytes(("gridledger-demo:" + key).getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (!environment.getProperty("gridledger.demo", Boolean.class, false) && !args.containsOption("demo")) {
+            return;
+        }
+        int created = load();
+        log.info("Demo scenario loaded: {} new aggregates", created);
+    }
+
+    int load() {
+        int created = 0;
+        for (DemoCatalogue.DemoCommunity community : DemoCatalogue.COMMUNITIES) {
+            CommunityId id = communityId(community.name());
+            if (find(new FindCommunityQuery(id), CommunityView.class).isEmpty()) {
+                commands.sendAsSystem(new RegisterCommunityCommand(id, community.name(), community.profile()), ACTOR);
+                created++;
+            }
+        }
+        LocalDate today = LocalDate.now(clock);
+        LocalDate nextYear = today.plusYears(1).withDayOfYear(1);
+        for (DemoCatalogue.DemoPackage p : DemoCatalogue.PACKAGES) {
+            SupportPackageId id = packageId(p.name());
+            Optional<SupportPackageView> existing = find(new FindSupportPackageQuery(id, today), SupportPackageView.class);
+            if (existing.isEmpty()) {
+                commands.sendAsSystem(new DefineSupportPackageCommand(id, p.name(), p.description(), p.category(),
+                        Money.EUR), ACTOR);
+                created++;
+            }
+            PriceHistoryView history = queries.ask(new FindPackagePriceHistoryQuery(id), PriceHistoryView.class);
+            if (history.versions().isEmpty()) {
+                commands.sendAsSystem(new ReviseSupportPackageTermsCommand(id, terms(p, today, BigDecimal.ONE)), ACTOR);
+                if (p.flat().signum() > 0 && p.flat().compareTo(new BigDecimal("500")) > 0) {
+                    commands.sendAsSystem(new ReviseSupportPackageTermsCommand(id,
+                            terms(p, nextYear, new BigDecimal("1.03"))), ACTOR);
+                }
+            }
+            if (existing.isEmpty() || existing.get().status() == PackageStatus.DRAFT) {
+                commands.sendAsSystem(new PublishSupportPackageCommand(id), ACTOR);
+            }
+        }
+        return created;
+    }
+
+    private static PackageTerms terms(DemoCatalogue.DemoPackage p, LocalDate from, BigDecimal factor) {
+        return new PackageTerms(from, price(p.flatFee(), factor), price(p.seatFee(), factor),
+                Quantity.of(p.includedUnits(), p.unit()), price(p.overage(), factor),
+                p.sla().stream().map(s -> new SlaTarget(s.priority(), s.response(), s.resolution())).toList());
+    }
+
+    private static Money price(String amount, BigDecimal factor) {
+        return Money.euros(new BigDecimal(amount).multiply(factor).setScale(2, RoundingMode.HALF_EVEN).toPlainString());
+    }
+
+    private <R> Optional<R> find(Object query, Class<R> type) {
+        try {
+            return Optional.of(queries.ask(query, type));
+        } catch (DomainException e) {
+            if (e.code().kind() == ErrorKind.NOT_FOUND) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package org.gridledger.bench;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/**
+ * Runs all benchmarks, or those named in {@code -Dbench.only=a,b}, and writes their figures into RESULTS.md
+ * ({@code -Dbench.results}). Parameters are system properties, see README.md.
+ */
+public final class BenchMain {
+
+    private BenchMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, Callable<BenchmarkResult>> benchmarks = new LinkedHashMap<>();
+        benchmarks.put(CommandBenchmark.KEY, () -> new CommandBenchmark().run());
+
+        List<String> only = Arrays.stream(Settings.string("bench.only", String.join(",", benchmarks.keySet())).split(","))
+                .map(String::strip).filter(s -> !s.isEmpty()).toList();
+        for (String name : only) {
+            if (!benchmarks.containsKey(name)) {
+                throw new IllegalArgumentException("no benchmark '" + name + "'; known: " + benchmarks.keySet());
+            }
+        }
+        long started = System.nanoTime();
+        List<BenchmarkResult> results = new ArrayList<>();
+        for (String name : only) {
+            System.out.println("[bench] === " + name + " ===");
+            results.add(benchmarks.get(name).call());
+        }
+        Path file = Path.of(Settings.string("bench.results", "bench/RESULTS.md"));
+        if (Boolean.parseBoolean(Settings.string("bench.write", "true"))) {
+            ResultsFile.update(file, results);
+            System.out.println("[bench] wrote " + file.toAbsolutePath());
+        }
+        for (BenchmarkResult result : results) {
+            result.rows().forEach(r -> System.out.println(r.markdown()));
+        }
+        System.out.printf("[bench] all done in %.0f s%n", (System.nanoTime() - started) / 1e9);
+    }
+}
