@@ -30,11 +30,18 @@ class EmbeddedPostgresConfiguration {
         Path dir = properties.dataDir().resolve("postgres").toAbsolutePath().normalize();
         Files.createDirectories(dir.getParent());
         log.info("Starting embedded PostgreSQL with data in {}", dir);
+        String durable = properties.embeddedDurable() ? "on" : "off";
+        // zonky is made for tests and starts the server with fsync and synchronous commit off; the service's data
+        // must survive a crash, so both are switched back on unless gridledger.embedded-durable=false.
         return EmbeddedPostgres.builder()
                 .setDataDirectory(dir)
                 .setCleanDataDirectory(false)
                 .setRegisterShutdownHook(false)
                 .setServerConfig("max_connections", "100")
+                .setServerConfig("fsync", durable)
+                .setServerConfig("synchronous_commit", durable)
+                .setServerConfig("full_page_writes", durable)
+                .setPGStartupWait(java.time.Duration.ofSeconds(60))
                 .start();
     }
 

@@ -19,6 +19,8 @@ import java.time.ZoneId;
  * @param maxRequestSize  largest request body accepted
  * @param maxTokenLifetime longest lifetime of an API token
  * @param tokenCacheTtl   how long a verified API token is trusted without looking it up again
+ * @param embeddedDurable whether the embedded PostgreSQL flushes every commit to disk (fsync and synchronous commit
+ *                        on); tests switch it off for speed, the service keeps it on
  */
 @ConfigurationProperties("gridledger")
 public record GridLedgerProperties(
@@ -28,5 +30,6 @@ public record GridLedgerProperties(
         String adminPassword,
         @DefaultValue("1MB") DataSize maxRequestSize,
         @DefaultValue("365d") Duration maxTokenLifetime,
-        @DefaultValue("10s") Duration tokenCacheTtl) {
+        @DefaultValue("10s") Duration tokenCacheTtl,
+        @DefaultValue("true") boolean embeddedDurable) {
 }

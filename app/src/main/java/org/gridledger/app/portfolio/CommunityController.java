@@ -121,7 +121,7 @@ class CommunityController {
     @PostMapping("/{id}/admins")
     @PreAuthorize("hasRole('STAFF')")
     @Operation(summary = "Make an account holding COMMUNITY_ADMIN an admin of this community")
-    CommunityView assignAdmin(@PathVariable CommunityId id, @Valid @RequestBody AdminRequest request) {
+    ResponseEntity<CommunityView> assignAdmin(@PathVariable CommunityId id, @Valid @RequestBody AdminRequest request) {
         find(id);
         AccountStore.Account account = accounts.get(request.username());
         if (!account.roles().contains(Role.COMMUNITY_ADMIN)) {
@@ -129,7 +129,7 @@ class CommunityController {
                     request.username());
         }
         commands.send(new AssignCommunityAdminCommand(id, request.username()));
-        return find(id);
+        return created(id);
     }
 
     @DeleteMapping("/{id}/admins/{username}")
@@ -144,19 +144,19 @@ class CommunityController {
     @PostMapping("/{id}/suspend")
     @PreAuthorize("hasRole('STAFF')")
     @Operation(summary = "Suspend a community, with a reason")
-    CommunityView suspend(@PathVariable CommunityId id, @Valid @RequestBody ReasonRequest request) {
+    ResponseEntity<CommunityView> suspend(@PathVariable CommunityId id, @Valid @RequestBody ReasonRequest request) {
         find(id);
         commands.send(new SuspendCommunityCommand(id, request.reason()), request.reason());
-        return find(id);
+        return created(id);
     }
 
     @PostMapping("/{id}/reinstate")
     @PreAuthorize("hasRole('STAFF')")
     @Operation(summary = "Reinstate a suspended community, with a reason")
-    CommunityView reinstate(@PathVariable CommunityId id, @Valid @RequestBody ReasonRequest request) {
+    ResponseEntity<CommunityView> reinstate(@PathVariable CommunityId id, @Valid @RequestBody ReasonRequest request) {
         find(id);
         commands.send(new ReinstateCommunityCommand(id, request.reason()), request.reason());
-        return find(id);
+        return created(id);
     }
 
     @GetMapping("/{id}/history")
@@ -167,6 +167,11 @@ class CommunityController {
         scope.require(principal, id);
         find(id);
         return queries.ask(new FindAggregateHistoryQuery(id.toString()), AuditTrailView.class);
+    }
+
+    /** A command on an existing community answers 201 with the community's location and new state. */
+    private ResponseEntity<CommunityView> created(CommunityId id) {
+        return ResponseEntity.created(URI.create("/api/v1/communities/" + id)).body(find(id));
     }
 
     private CommunityView find(CommunityId id) {

@@ -135,18 +135,24 @@ class SupportPackageController {
     @PostMapping("/{id}/publish")
     @PreAuthorize("hasRole('STAFF')")
     @Operation(summary = "Publish a draft package")
-    SupportPackageView publish(@PathVariable SupportPackageId id) {
+    ResponseEntity<SupportPackageView> publish(@PathVariable SupportPackageId id) {
         commands.send(new PublishSupportPackageCommand(id));
-        return get(id, null);
+        return created(id);
     }
 
     @PostMapping("/{id}/retire")
     @PreAuthorize("hasRole('STAFF')")
     @Operation(summary = "Retire a published package")
-    SupportPackageView retire(@PathVariable SupportPackageId id, @Valid @RequestBody(required = false) RetireRequest request) {
+    ResponseEntity<SupportPackageView> retire(@PathVariable SupportPackageId id,
+                                              @Valid @RequestBody(required = false) RetireRequest request) {
         String reason = request == null ? null : request.reason();
         commands.send(new RetireSupportPackageCommand(id, reason), reason);
-        return get(id, null);
+        return created(id);
+    }
+
+    /** A command on an existing package answers 201 with the package's location and new state. */
+    private ResponseEntity<SupportPackageView> created(SupportPackageId id) {
+        return ResponseEntity.created(URI.create("/api/v1/packages/" + id)).body(get(id, null));
     }
 
     @GetMapping("/{id}/history")

@@ -117,19 +117,23 @@ class AccountController {
     @PostMapping("/api/v1/accounts/{username}/disable")
     @PreAuthorize("hasRole('STAFF')")
     @Operation(summary = "Disable an account: neither its password nor its tokens work any more")
-    AccountView disable(@PathVariable String username) {
+    ResponseEntity<AccountView> disable(@PathVariable String username) {
         if (username.equals(CurrentPrincipal.get().username())) {
             throw new DomainException(ErrorCode.ACCESS_DENIED, "an account cannot disable itself");
         }
         accounts.setEnabled(username, false);
-        return get(username);
+        return located(username);
     }
 
     @PostMapping("/api/v1/accounts/{username}/enable")
     @PreAuthorize("hasRole('STAFF')")
-    AccountView enable(@PathVariable String username) {
+    ResponseEntity<AccountView> enable(@PathVariable String username) {
         accounts.setEnabled(username, true);
-        return get(username);
+        return located(username);
+    }
+
+    private ResponseEntity<AccountView> located(String username) {
+        return ResponseEntity.created(URI.create("/api/v1/accounts/" + username)).body(get(username));
     }
 
     @PostMapping("/api/v1/tokens")
