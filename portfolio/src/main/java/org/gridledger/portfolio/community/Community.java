@@ -36,6 +36,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 @Aggregate
 class Community {
 
+    /** The length of {@code community.name} and {@code community_name_lookup.normalized_name}, in characters. */
+    static final int MAX_NAME = 200;
     static final String USERNAME_PATTERN = "^[a-z0-9][a-z0-9._-]{1,63}$";
 
     @AggregateIdentifier
@@ -50,8 +52,10 @@ class Community {
 
     @CommandHandler
     Community(RegisterCommunityCommand command, CommunityNameRegistry names, Clock clock) {
-        String name = command.name() == null ? "" : command.name().strip().replaceAll("\\s+", " ");
-        if (name.isEmpty() || name.length() > 200) {
+        String name = command.name() == null ? "" : CommunityNameRegistry.tidy(command.name());
+        // lower-casing can lengthen a name ('İ' becomes two characters), and the lookup column holds 200 too
+        if (name.isEmpty() || characters(name) > MAX_NAME
+                || characters(CommunityNameRegistry.normalize(name)) > MAX_NAME) {
             throw new DomainException(ErrorCode.VALIDATION_FAILED, "name must have 1 to 200 characters");
         }
         ProfilePolicy.requireConsistent(command.profile());
@@ -110,10 +114,15 @@ class Community {
     }
 
     private static String requireReason(String reason) {
-        if (reason == null || reason.isBlank() || reason.length() > 2000) {
+        if (reason == null || reason.isBlank() || reason.strip().length() > 2000) {
             throw new DomainException(ErrorCode.VALIDATION_FAILED, "a reason of 1 to 2000 characters is required");
         }
         return reason.strip();
+    }
+
+    /** Characters as PostgreSQL counts them for {@code varchar(n)}: code points, not UTF-16 units. */
+    private static int characters(String text) {
+        return text.codePointCount(0, text.length());
     }
 
     @EventSourcingHandler

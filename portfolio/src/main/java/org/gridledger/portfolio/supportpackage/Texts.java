@@ -19,7 +19,7 @@ final class Texts {
     }
 
     static void requireDescription(String description) {
-        if (description == null || description.isBlank() || description.length() > MAX_DESCRIPTION) {
+        if (description == null || description.isBlank() || description.strip().length() > MAX_DESCRIPTION) {
             throw new DomainException(ErrorCode.VALIDATION_FAILED,
                     "description must have 1 to " + MAX_DESCRIPTION + " characters");
         }

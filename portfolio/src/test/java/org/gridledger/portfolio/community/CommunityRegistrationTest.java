@@ -66,8 +66,15 @@ class CommunityRegistrationTest {
                 .expectEvents(new CommunityRegisteredEvent(ID, "Climate Modelling", climateProfile(), TODAY));
     }
 
+    @Test
+    void aNoBreakSpaceCountsAsWhiteSpaceInAName() {
+        fixture.givenNoPriorActivity()
+                .when(new RegisterCommunityCommand(ID, "\u00A0Climate\u00A0\u00A0Modelling\u2007", climateProfile()))
+                .expectEvents(new CommunityRegisteredEvent(ID, "Climate Modelling", climateProfile(), TODAY));
+    }
+
     @ParameterizedTest(name = "\"{0}\" is taken when \"Climate Modelling\" exists")
-    @ValueSource(strings = {"Climate Modelling", "climate modelling", "  CLIMATE   MODELLING "})
+    @ValueSource(strings = {"Climate Modelling", "climate modelling", "  CLIMATE   MODELLING ", "Climate\u00A0Modelling"})
     void aNameAnotherCommunityHoldsIsRefused(String name) {
         CommunityId other = CommunityId.random();
         assertThat(names.claim(NAME, other)).isTrue();
@@ -94,6 +101,24 @@ class CommunityRegistrationTest {
         fixture.givenNoPriorActivity()
                 .when(new RegisterCommunityCommand(ID, "c".repeat(201), climateProfile()))
                 .expectException(rejectedWith(ErrorCode.VALIDATION_FAILED));
+    }
+
+    @Test
+    void aNameThatLowerCasingLengthensBeyond200CharactersIsRefused() {
+        String name = "\u0130".repeat(150) + "s".repeat(50); // 'İ' lower-cases to 'i' and a combining dot
+        fixture.givenNoPriorActivity()
+                .when(new RegisterCommunityCommand(ID, name, climateProfile()))
+                .expectException(rejectedWith(ErrorCode.VALIDATION_FAILED))
+                .expectNoEvents();
+        assertThat(names.holderOf(name)).isNull();
+    }
+
+    @Test
+    void aNameIsMeasuredInCharactersNotInUtf16Units() {
+        String name = "\uD83C\uDF0D".repeat(200); // 200 globes, each two UTF-16 units
+        fixture.givenNoPriorActivity()
+                .when(new RegisterCommunityCommand(ID, name, climateProfile()))
+                .expectEvents(new CommunityRegisteredEvent(ID, name, climateProfile(), TODAY));
     }
 
     static Stream<Arguments> inconsistentProfiles() {

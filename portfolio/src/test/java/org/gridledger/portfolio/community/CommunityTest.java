@@ -180,6 +180,14 @@ class CommunityTest {
     }
 
     @Test
+    void aReasonOf2000CharactersIsAcceptedEvenWithSurroundingWhiteSpace() {
+        String reason = "r".repeat(2000);
+        fixture.given(registered(ID, REGISTERED_ON))
+                .when(new SuspendCommunityCommand(ID, "\n" + reason + "  "))
+                .expectEvents(new CommunitySuspendedEvent(ID, TODAY, reason));
+    }
+
+    @Test
     void reinstatingASuspendedCommunityRecordsTodayAndTheReason() {
         fixture.given(registered(ID, REGISTERED_ON), suspended())
                 .when(new ReinstateCommunityCommand(ID, "invoices paid"))

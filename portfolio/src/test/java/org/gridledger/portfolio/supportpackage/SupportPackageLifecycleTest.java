@@ -9,6 +9,7 @@ import org.gridledger.domain.portfolio.SupportPackageCommands.DescribeSupportPac
 import org.gridledger.domain.portfolio.SupportPackageCommands.PublishSupportPackageCommand;
 import org.gridledger.domain.portfolio.SupportPackageCommands.RetireSupportPackageCommand;
 import org.gridledger.domain.portfolio.SupportPackageCommands.ReviseSupportPackageTermsCommand;
+import org.gridledger.domain.portfolio.SupportPackageEvents.SupportPackageDefinedEvent;
 import org.gridledger.domain.portfolio.SupportPackageEvents.SupportPackageDescribedEvent;
 import org.gridledger.domain.portfolio.SupportPackageEvents.SupportPackagePublishedEvent;
 import org.gridledger.domain.portfolio.SupportPackageEvents.SupportPackageRetiredEvent;
@@ -99,6 +100,15 @@ class SupportPackageLifecycleTest {
                 .when(new DefineSupportPackageCommand(ID, name, DESCRIPTION, PackageCategory.TRAINING, Money.EUR))
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(defined(ID, name, PackageCategory.TRAINING, TODAY));
+    }
+
+    @Test
+    void aDescriptionIsMeasuredWithoutItsSurroundingWhiteSpace() {
+        String description = "d".repeat(4000);
+        fixture.givenNoPriorActivity()
+                .when(new DefineSupportPackageCommand(ID, NAME, description + "\n", PackageCategory.TRAINING, Money.EUR))
+                .expectEvents(new SupportPackageDefinedEvent(ID, NAME, description, PackageCategory.TRAINING,
+                        Money.EUR, TODAY));
     }
 
     @Test

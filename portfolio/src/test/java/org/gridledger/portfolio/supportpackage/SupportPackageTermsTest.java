@@ -113,6 +113,28 @@ class SupportPackageTermsTest {
                 .expectEvents(new SupportPackageTermsRevisedEvent(ID, 2, terms(TODAY, "95.00"), 1));
     }
 
+    @Test
+    void aScheduledVersionCanBeSupersededUntilTheDayItTakesEffect() {
+        fixture = fixtureOn(DECEMBER.minusDays(1));
+        fixture.given(defined(ID, DEFINED_ON), revised(1, DEFINED_ON, null), revised(2, DECEMBER, null), published())
+                .when(revise(terms(DECEMBER, "95.00")))
+                .expectEvents(new SupportPackageTermsRevisedEvent(ID, 3, terms(DECEMBER, "95.00"), 2));
+
+        fixture = fixtureOn(DECEMBER);
+        fixture.given(defined(ID, DEFINED_ON), revised(1, DEFINED_ON, null), revised(2, DECEMBER, null), published())
+                .when(revise(terms(DECEMBER, "95.00")))
+                .expectException(rejectedWith(ErrorCode.TERMS_CHANGE_PAST))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aRevisionMayTakeEffectBeforeAVersionScheduledLater() {
+        LocalDate december10 = DECEMBER.plusDays(9);
+        fixture.given(defined(ID, DEFINED_ON), revised(1, december10, null))
+                .when(revise(terms(DECEMBER)))
+                .expectEvents(new SupportPackageTermsRevisedEvent(ID, 2, terms(DECEMBER), null));
+    }
+
     static Stream<Arguments> negativeAmounts() {
         Money ok = Money.euros("1.00");
         Money negative = Money.euros("-0.01");
@@ -216,6 +238,13 @@ class SupportPackageTermsTest {
                 .when(revise(null))
                 .expectException(rejectedWith(ErrorCode.VALIDATION_FAILED))
                 .expectNoEvents();
+    }
+
+    private static FixtureConfiguration<SupportPackage> fixtureOn(LocalDate day) {
+        FixtureConfiguration<SupportPackage> onDay = new AggregateTestFixture<>(SupportPackage.class);
+        onDay.registerInjectableResource(
+                FixedClocks.at(day.atTime(10, 0).atZone(FixedClocks.ORGANISATION_ZONE).toInstant()));
+        return onDay;
     }
 
     private static ReviseSupportPackageTermsCommand revise(PackageTerms terms) {
