@@ -117,8 +117,13 @@ class CommunityProjection {
                 .update();
     }
 
+    /**
+     * Empties the tables before a replay. The lock makes concurrent commands wait until the rebuilt rows are
+     * committed, so that their own updates apply to the new rows instead of vanishing with the old ones.
+     */
     @ResetHandler
     void reset() {
+        jdbc.sql("lock table community, community_profile_version, community_admin in exclusive mode").update();
         jdbc.sql("delete from community_admin").update();
         jdbc.sql("delete from community_profile_version").update();
         jdbc.sql("delete from community").update();

@@ -136,8 +136,13 @@ class SupportPackageProjection {
                 .update();
     }
 
+    /**
+     * Empties the tables before a replay. The lock makes concurrent commands wait until the rebuilt rows are
+     * committed, so that their own updates apply to the new rows instead of vanishing with the old ones.
+     */
     @ResetHandler
     void reset() {
+        jdbc.sql("lock table support_package, support_package_terms in exclusive mode").update();
         jdbc.sql("delete from support_package_terms").update();
         jdbc.sql("delete from support_package").update();
     }

@@ -75,7 +75,7 @@ class CommunityReplayTest {
         Map<String, List<Map<String, Object>>> before = snapshot();
         new JdbcCommunityNameRegistry(jdbc).claim("Climate Modelling", id);
 
-        projection.reset();
+        EmbeddedDatabase.inTransaction(projection::reset);
 
         assertThat(count("community")).isZero();
         assertThat(count("community_profile_version")).isZero();

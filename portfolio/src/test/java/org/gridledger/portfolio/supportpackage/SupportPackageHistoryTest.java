@@ -142,7 +142,7 @@ class SupportPackageHistoryTest {
         history(id).forEach(this::handle);
         List<Map<String, Object>> before = rows("select * from support_package_terms order by version");
 
-        projection.reset();
+        EmbeddedDatabase.inTransaction(projection::reset);
 
         assertThat(count("support_package")).isZero();
         assertThat(count("support_package_terms")).isZero();

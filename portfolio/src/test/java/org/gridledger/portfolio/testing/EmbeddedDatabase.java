@@ -30,6 +30,13 @@ public final class EmbeddedDatabase {
     }
 
     /** Empties the given tables (and those referencing them) so that every test starts from nothing. */
+    /** Runs {@code work} in one transaction, as the command side or a projection rebuild would. */
+    public static void inTransaction(Runnable work) {
+        new org.springframework.transaction.support.TransactionTemplate(
+                new org.springframework.jdbc.datasource.DataSourceTransactionManager(dataSource()))
+                .executeWithoutResult(status -> work.run());
+    }
+
     public static void truncate(String... tables) {
         JdbcClient.create(dataSource()).sql("truncate table " + String.join(", ", tables) + " cascade").update();
     }
