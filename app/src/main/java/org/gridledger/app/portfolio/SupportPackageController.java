@@ -110,6 +110,7 @@ class SupportPackageController {
     @PreAuthorize("hasRole('STAFF')")
     @Operation(summary = "Rename or re-describe a package")
     SupportPackageView describe(@PathVariable SupportPackageId id, @Valid @RequestBody DescribePackageRequest request) {
+        get(id, null);
         commands.send(new DescribeSupportPackageCommand(id, request.name(), request.description()));
         return get(id, null);
     }
@@ -136,6 +137,7 @@ class SupportPackageController {
     @PreAuthorize("hasRole('STAFF')")
     @Operation(summary = "Publish a draft package")
     ResponseEntity<SupportPackageView> publish(@PathVariable SupportPackageId id) {
+        get(id, null);
         commands.send(new PublishSupportPackageCommand(id));
         return created(id);
     }
@@ -145,6 +147,7 @@ class SupportPackageController {
     @Operation(summary = "Retire a published package")
     ResponseEntity<SupportPackageView> retire(@PathVariable SupportPackageId id,
                                               @Valid @RequestBody(required = false) RetireRequest request) {
+        get(id, null);
         String reason = request == null ? null : request.reason();
         commands.send(new RetireSupportPackageCommand(id, reason), reason);
         return created(id);

@@ -57,6 +57,9 @@ class AccountController {
                              CommunityId communityId, Instant expiresAt) {
     }
 
+    record TokenPageView(List<ApiTokenService.TokenInfo> items, int page, int size, long totalItems) {
+    }
+
     record IssuedTokenView(ApiTokenService.TokenInfo token, String secret) {
     }
 
@@ -122,6 +125,7 @@ class AccountController {
             throw new DomainException(ErrorCode.ACCESS_DENIED, "an account cannot disable itself");
         }
         accounts.setEnabled(username, false);
+        tokens.forgetAccount(username);
         return located(username);
     }
 
@@ -143,6 +147,15 @@ class AccountController {
         if (request.username() == null || request.name() == null) {
             throw new DomainException(ErrorCode.VALIDATION_FAILED, "username and name are required");
         }
+        if (request.communityId() != null) {
+            Set<CommunityId> administered = communityScope.visibleTo(new GridPrincipal(request.username(),
+                    Set.of(Role.COMMUNITY_ADMIN), Set.of(), null, null, null));
+            if (!accounts.get(request.username()).roles().contains(Role.COMMUNITY_ADMIN)
+                    || administered == null || !administered.contains(request.communityId())) {
+                throw DomainException.of(ErrorCode.OUT_OF_SCOPE, "account %s does not administer community %s",
+                        request.username(), request.communityId());
+            }
+        }
         ApiTokenService.IssuedToken issued = tokens.issue(request.username(), request.name(), request.roles(),
                 request.providerId(), request.communityId() == null ? null : request.communityId().toString(),
                 request.expiresAt(), CurrentPrincipal.get().username());
@@ -152,8 +165,10 @@ class AccountController {
 
     @GetMapping("/api/v1/tokens")
     @PreAuthorize("hasRole('STAFF')")
-    List<ApiTokenService.TokenInfo> listTokens(@RequestParam(required = false) String username) {
-        return tokens.list(username);
+    TokenPageView listTokens(@RequestParam(required = false) String username,
+                             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+        Pagination pagination = new Pagination(page, size);
+        return new TokenPageView(tokens.list(username, pagination), page, size, tokens.count(username));
     }
 
     @GetMapping("/api/v1/tokens/{id}")

@@ -44,6 +44,9 @@ class AdminBootstrap implements ApplicationRunner {
         String configured = properties.adminPassword();
         boolean generated = configured == null || configured.isBlank();
         String password = generated ? PasswordPolicy.generate() : configured;
+        if (!generated) {
+            PasswordPolicy.require(password);
+        }
         boolean created = accounts.create(new AccountStore.Account(ADMIN, encoder.encode(password), "Administrator",
                 true, EnumSet.of(Role.STAFF), Set.of(), clock.instant(), "system"));
         if (created && generated) {

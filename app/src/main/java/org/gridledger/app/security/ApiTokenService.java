@@ -3,6 +3,7 @@ package org.gridledger.app.security;
 import org.gridledger.app.config.GridLedgerProperties;
 import org.gridledger.domain.error.DomainException;
 import org.gridledger.domain.error.ErrorCode;
+import org.gridledger.domain.shared.Pagination;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -109,13 +110,32 @@ public class ApiTokenService {
                 .query((rs, n) -> info(rs)).optional();
     }
 
-    public List<TokenInfo> list(String username) {
+    public List<TokenInfo> list(String username, Pagination page) {
         String where = username == null ? "" : " where username = :u";
-        var spec = jdbc.sql("select * from api_token" + where + " order by created_at desc");
+        var spec = jdbc.sql("select * from api_token" + where
+                        + " order by created_at desc, token_id limit :limit offset :offset")
+                .param("limit", page.size())
+                .param("offset", page.offset());
         if (username != null) {
             spec = spec.param("u", username);
         }
         return spec.query((rs, n) -> info(rs)).list();
+    }
+
+    public long count(String username) {
+        if (username == null) {
+            return jdbc.sql("select count(*) from api_token").query(Long.class).single();
+        }
+        return jdbc.sql("select count(*) from api_token where username = :u").param("u", username)
+                .query(Long.class).single();
+    }
+
+    /**
+     * Drops the cached verification of every token of the account, so that disabling the account takes effect on
+     * this node at once (other nodes notice within the cache lifetime).
+     */
+    public void forgetAccount(String username) {
+        cache.values().removeIf(cached -> cached.principal().username().equals(username));
     }
 
     @Transactional

@@ -9,16 +9,21 @@ import jakarta.validation.ConstraintViolationException;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.common.AxonException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.gridledger.domain.error.DomainException;
 import org.gridledger.domain.error.ErrorCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
@@ -40,6 +45,7 @@ import java.util.concurrent.ExecutionException;
  * 422, oversized bodies 413. Unexpected failures are logged and answered 500 without internals.
  */
 @RestControllerAdvice
+@Order(Ordered.HIGHEST_PRECEDENCE) // before Boot's ProblemDetailsExceptionHandler (order 0), which knows no error codes
 class ProblemHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
@@ -69,6 +75,9 @@ class ProblemHandler {
     ProblemDetail axon(AxonException e, HttpServletRequest request) {
         if (e instanceof AggregateNotFoundException) {
             return Problems.of(ErrorCode.NOT_FOUND, "no such resource", request.getRequestURI());
+        }
+        if (e instanceof AggregateStreamCreationException) {
+            return Problems.of(ErrorCode.DUPLICATE, "a resource with this id exists already", request.getRequestURI());
         }
         if (e instanceof ConcurrencyException) {
             return Problems.of(ErrorCode.CONCURRENT_MODIFICATION,
@@ -140,9 +149,10 @@ class ProblemHandler {
     }
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
-    ProblemDetail method(HttpRequestMethodNotSupportedException e, HttpServletRequest request) {
-        return Problems.of(ErrorCode.METHOD_NOT_ALLOWED, HttpStatus.METHOD_NOT_ALLOWED,
-                e.getMethod() + " is not supported here", request.getRequestURI());
+    ResponseEntity<ProblemDetail> method(HttpRequestMethodNotSupportedException e, HttpServletRequest request) {
+        return ResponseEntity.status(HttpStatus.METHOD_NOT_ALLOWED).headers(e.getHeaders())
+                .body(Problems.of(ErrorCode.METHOD_NOT_ALLOWED, HttpStatus.METHOD_NOT_ALLOWED,
+                        e.getMethod() + " is not supported here", request.getRequestURI()));
     }
 
     @ExceptionHandler(NoResourceFoundException.class)
@@ -162,6 +172,11 @@ class ProblemHandler {
 
     @ExceptionHandler(Exception.class)
     ProblemDetail unexpected(Exception e, HttpServletRequest request) {
+        if (e instanceof ErrorResponse spring && spring.getStatusCode().is4xxClientError()) {
+            // Spring MVC's own client errors without a handler above (406, a missing header, …) keep their status
+            return Problems.of(ErrorCode.MALFORMED_REQUEST, HttpStatus.valueOf(spring.getStatusCode().value()),
+                    spring.getBody().getDetail(), request.getRequestURI());
+        }
         log.error("Unexpected failure on {} {}", request.getMethod(), request.getRequestURI(), e);
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
                 "an unexpected error occurred; it has been logged");

@@ -1,0 +1,200 @@
+package org.gridledger.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.gridledger.app.support.Bodies;
+import org.gridledger.app.support.DataDirectories;
+import org.gridledger.app.support.Http;
+import org.gridledger.app.support.Reply;
+import org.gridledger.domain.error.ErrorCode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import javax.sql.DataSource;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.gridledger.app.support.ProblemAssertions.assertProblem;
+
+/**
+ * The service started twice on one data directory, both times with the demo scenario on: the first start loads the
+ * scenario, a community and a package are added through the API, the context is closed (which stops the embedded
+ * PostgreSQL), and the second start finds everything, loads nothing again, and keeps the admin account as it was.
+ * This class runs its own two contexts; every test reads the facts the two runs left behind.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class RestartAndDemoTest {
+
+    private static final String FIRST_PASSWORD = "restart-Admin-Secret-1";
+    private static final String SECOND_PASSWORD = "restart-Admin-Secret-2";
+    private static final List<String> DEMO_COMMUNITIES = List.of("C3-Grid", "FinGrid", "HEP-Grid", "MediGrid");
+
+    private final Path dataDir = DataDirectories.fresh("restart");
+    private ConfigurableApplicationContext second;
+
+    // facts of the first run
+    private JsonNode firstCommunities;
+    private JsonNode firstCatalogue;
+    private Map<String, Long> eventsAfterDemoLoad;
+    private JsonNode firstAdmin;
+    private String token;
+    private JsonNode community;
+    private JsonNode supportPackage;
+    private JsonNode priceHistory;
+
+    @BeforeAll
+    void runTheServiceTwiceOnOneDataDirectory() {
+        try (ConfigurableApplicationContext first = start(FIRST_PASSWORD)) {
+            Http admin = client(first).basic("admin", FIRST_PASSWORD);
+            firstCommunities = admin.get("/api/v1/communities?size=200").json();
+            firstCatalogue = admin.get("/api/v1/packages?size=200").json();
+            eventsAfterDemoLoad = eventsPerAggregate(first);
+            firstAdmin = admin.get("/api/v1/accounts/admin").json();
+            token = admin.post("/api/v1/tokens", Bodies.obj("username", "admin", "name", "survivor"))
+                    .json().path("secret").asText();
+            Http staff = client(first).bearer(token);
+            String communityPath = staff.post("/api/v1/communities", Bodies.community("Restart-Grid")).location();
+            staff.put(communityPath + "/profile", Bodies.profile("Restarted physics"));
+            community = staff.get(communityPath).json();
+            String packagePath = staff.post("/api/v1/packages", Bodies.supportPackage("Restart package")).location();
+            staff.post(packagePath + "/terms", Bodies.terms(today(), "77.00"));
+            staff.post(packagePath + "/publish", null);
+            supportPackage = staff.get(packagePath).json();
+            priceHistory = staff.get(packagePath + "/terms").json();
+        }
+        second = start(SECOND_PASSWORD);
+    }
+
+    @AfterAll
+    void stopTheSecondRun() {
+        if (second != null) {
+            second.close();
+        }
+        DataDirectories.delete(dataDir);
+    }
+
+    @Test
+    void the_demo_loader_registers_the_four_communities_of_the_scenario() {
+        assertThat(firstCommunities.path("items").findValuesAsText("name")).containsExactlyElementsOf(DEMO_COMMUNITIES);
+        assertThat(firstCommunities.path("totalItems").asLong()).isEqualTo(4);
+    }
+
+    @Test
+    void the_demo_loader_publishes_ten_packages_one_per_category_with_terms_in_force_today() {
+        JsonNode items = firstCatalogue.path("items");
+        assertThat(firstCatalogue.path("totalItems").asLong()).isEqualTo(10);
+        assertThat(items.findValuesAsText("status")).hasSize(10).containsOnly("PUBLISHED");
+        assertThat(items.findValuesAsText("category")).hasSize(10).doesNotHaveDuplicates();
+        items.forEach(item -> assertThat(item.path("termsInForce").path("effectiveFrom").asText())
+                .as("terms of %s", item.path("name")).isEqualTo(today().toString()));
+        assertThat(eventsAfterDemoLoad).hasSize(14);
+    }
+
+    @Test
+    void demo_packages_with_a_flat_fee_above_500_rise_by_three_percent_from_the_next_first_of_january() {
+        Http staff = client(second).bearer(token);
+        LocalDate newYear = today().plusYears(1).withDayOfYear(1);
+        int rising = 0;
+        for (JsonNode item : firstCatalogue.path("items")) {
+            JsonNode versions = staff.get("/api/v1/packages/" + item.path("packageId").asText() + "/terms").json()
+                    .path("versions");
+            BigDecimal flat = new BigDecimal(versions.get(0).path("monthlyFlatFee").path("amount").asText());
+            if (flat.compareTo(new BigDecimal("500")) > 0) {
+                rising++;
+                assertThat(versions).hasSize(2);
+                assertThat(versions.get(1).path("effectiveFrom").asText()).isEqualTo(newYear.toString());
+                assertThat(new BigDecimal(versions.get(1).path("monthlyFlatFee").path("amount").asText()))
+                        .isEqualByComparingTo(flat.multiply(new BigDecimal("1.03")).setScale(2, RoundingMode.HALF_EVEN));
+            } else {
+                assertThat(versions).as("terms of %s", item.path("name")).hasSize(1);
+            }
+        }
+        assertThat(rising).isEqualTo(5);
+    }
+
+    @Test
+    void loading_the_demo_a_second_time_changes_no_aggregate() {
+        Map<String, Long> now = eventsPerAggregate(second);
+
+        assertThat(now).containsAllEntriesOf(eventsAfterDemoLoad).hasSize(eventsAfterDemoLoad.size() + 2);
+        Http staff = client(second).bearer(token);
+        assertThat(staff.get("/api/v1/communities?size=200").json().path("totalItems").asLong()).isEqualTo(5);
+        JsonNode catalogue = staff.get("/api/v1/packages?size=200").json();
+        assertThat(catalogue.path("totalItems").asLong()).isEqualTo(11);
+        assertThat(catalogue.path("items").findValuesAsText("name"))
+                .containsAll(firstCatalogue.path("items").findValuesAsText("name"));
+    }
+
+    @Test
+    void the_demo_events_are_recorded_as_the_work_of_the_demo_loader() {
+        String mediGrid = firstCommunities.path("items").get(3).path("communityId").asText();
+
+        JsonNode events = client(second).bearer(token).get("/api/v1/communities/" + mediGrid + "/history").json();
+
+        assertThat(events.path("events").findValuesAsText("actor")).containsExactly("demo-loader");
+    }
+
+    @Test
+    void a_community_and_a_package_created_before_the_restart_are_found_after_it() {
+        Http staff = client(second).bearer(token);
+
+        assertThat(staff.get("/api/v1/communities/" + community.path("communityId").asText()).json())
+                .isEqualTo(community);
+        String packagePath = "/api/v1/packages/" + supportPackage.path("packageId").asText();
+        assertThat(staff.get(packagePath).json()).isEqualTo(supportPackage);
+        assertThat(staff.get(packagePath + "/terms").json()).isEqualTo(priceHistory);
+        assertThat(staff.get(packagePath + "/history").json().path("events")).hasSize(3);
+    }
+
+    @Test
+    void the_name_of_a_community_registered_before_the_restart_stays_taken() {
+        Reply reply = client(second).bearer(token).post("/api/v1/communities", Bodies.community("restart-grid"));
+
+        assertProblem(reply, 409, ErrorCode.COMMUNITY_NAME_TAKEN);
+    }
+
+    @Test
+    void the_admin_keeps_its_first_password_and_is_not_created_a_second_time() {
+        Http withFirst = client(second).basic("admin", FIRST_PASSWORD);
+
+        assertThat(withFirst.get("/api/v1/me").status()).isEqualTo(200);
+        assertProblem(client(second).basic("admin", SECOND_PASSWORD).get("/api/v1/me"), 401,
+                ErrorCode.AUTHENTICATION_REQUIRED);
+        assertThat(withFirst.get("/api/v1/accounts/admin").json()).isEqualTo(firstAdmin);
+        assertThat(withFirst.get("/api/v1/accounts").json().path("items").findValuesAsText("username"))
+                .containsOnlyOnce("admin");
+    }
+
+    private ConfigurableApplicationContext start(String adminPassword) {
+        GridLedgerApplication.disableVendorUpdateCheck();
+        return new SpringApplicationBuilder(GridLedgerApplication.class).run("--server.port=0",
+                "--gridledger.data-dir=" + dataDir, "--gridledger.admin-password=" + adminPassword,
+                "--gridledger.demo=true");
+    }
+
+    private static Http client(ConfigurableApplicationContext context) {
+        return new Http("http://localhost:" + context.getEnvironment().getProperty("local.server.port"));
+    }
+
+    private static Map<String, Long> eventsPerAggregate(ConfigurableApplicationContext context) {
+        return JdbcClient.create(context.getBean(DataSource.class))
+                .sql("select aggregate_identifier, count(*) from domain_event_entry group by aggregate_identifier")
+                .query((rs, n) -> Map.entry(rs.getString(1), rs.getLong(2))).list().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+
+    private static LocalDate today() {
+        return LocalDate.now(ZoneId.of("Europe/Berlin"));
+    }
+}

@@ -1,0 +1,59 @@
+package org.gridledger.app.projection;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.gridledger.app.security.Role;
+import org.gridledger.app.support.ApiTestBase;
+import org.gridledger.app.support.Bodies;
+import org.gridledger.app.support.Reply;
+import org.gridledger.domain.error.ErrorCode;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.gridledger.app.support.Bodies.obj;
+import static org.gridledger.app.support.ProblemAssertions.assertProblem;
+
+/** Rebuilding a read model from the event store yields the rows the subscribing processor wrote event by event. */
+class ProjectionRebuildTest extends ApiTestBase {
+
+    @Test
+    void the_rebuildable_groups_are_the_two_portfolio_projections() {
+        assertThat(staff().get("/api/v1/admin/projections").json()).extracting(JsonNode::asText)
+                .contains("community", "support_package");
+    }
+
+    @Test
+    void rebuilding_the_community_projection_reproduces_profiles_versions_and_admins() {
+        String path = "/api/v1/communities/" + registerCommunity(unique("RebuiltGrid"));
+        staff().put(path + "/profile", Bodies.profile("Second profile", 42));
+        staff().post(path + "/admins", obj("username", createAccount("ca", Role.COMMUNITY_ADMIN)));
+        staff().post(path + "/suspend", Bodies.reason("rebuild check"));
+        JsonNode community = staff().get(path).json();
+        JsonNode versions = staff().get(path + "/profile-history").json();
+
+        Reply rebuilt = staff().post("/api/v1/admin/projections/community/rebuild", null);
+
+        assertSuccess(rebuilt);
+        assertThat(rebuilt.json().path("eventsReplayed").asLong()).isGreaterThanOrEqualTo(4);
+        assertThat(staff().get(path).json()).isEqualTo(community);
+        assertThat(staff().get(path + "/profile-history").json()).isEqualTo(versions);
+    }
+
+    @Test
+    void rebuilding_the_package_projection_reproduces_status_and_price_history() {
+        String path = "/api/v1/packages/" + definePublishedPackage(unique("Rebuilt"));
+        staff().post(path + "/terms", Bodies.terms(today().plusDays(3), "111.00"));
+        staff().post(path + "/terms", Bodies.terms(today().plusDays(3), "112.00"));
+        JsonNode supportPackage = staff().get(path).json();
+        JsonNode terms = staff().get(path + "/terms").json();
+
+        assertSuccess(staff().post("/api/v1/admin/projections/support_package/rebuild", null));
+
+        assertThat(staff().get(path).json()).isEqualTo(supportPackage);
+        assertThat(staff().get(path + "/terms").json()).isEqualTo(terms);
+    }
+
+    @Test
+    void an_unknown_group_answers_404() {
+        assertProblem(staff().post("/api/v1/admin/projections/nothing/rebuild", null), 404, ErrorCode.NOT_FOUND);
+    }
+}

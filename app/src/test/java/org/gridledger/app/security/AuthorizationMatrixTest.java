@@ -1,0 +1,175 @@
+package org.gridledger.app.security;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.gridledger.app.support.ApiTestBase;
+import org.gridledger.app.support.Bodies;
+import org.gridledger.app.support.Http;
+import org.gridledger.app.support.Reply;
+import org.gridledger.domain.error.ErrorCode;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.gridledger.app.security.Role.COMMUNITY_ADMIN;
+import static org.gridledger.app.security.Role.FINANCE;
+import static org.gridledger.app.security.Role.STAFF;
+import static org.gridledger.app.support.Bodies.obj;
+import static org.gridledger.app.support.ProblemAssertions.assertProblem;
+
+/**
+ * Every endpoint against every role and anonymous: anonymous gets 401 except on the open endpoints, a role without
+ * the right gets 403 ACCESS_DENIED, a role with it gets neither 401 nor 403 (nor a server error). The table is checked
+ * against the OpenAPI document, so a new endpoint cannot slip past it. Callers are accounts holding exactly one role,
+ * reached through API tokens; the community admin administers the community the table acts on.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AuthorizationMatrixTest extends ApiTestBase {
+
+    enum Caller { STAFF, FINANCE, COMMUNITY_ADMIN, PROVIDER, RA_OPERATOR, MEMBER, ANONYMOUS }
+
+    /** The ids the paths and bodies refer to. */
+    record Fixture(String packageId, String communityId, String spareAdmin, String account, String tokenId) {
+    }
+
+    record Endpoint(String method, String path, Function<Fixture, Object> body, boolean open, Set<Role> allowed) {
+
+        String resolve(Fixture f) {
+            String id = path.startsWith("/api/v1/packages") ? f.packageId()
+                    : path.startsWith("/api/v1/communities") ? f.communityId() : f.tokenId();
+            String username = path.startsWith("/api/v1/communities") ? f.spareAdmin() : f.account();
+            return path.replace("{id}", id).replace("{username}", username).replace("{group}", "community");
+        }
+
+        boolean admits(Caller caller) {
+            return caller == Caller.ANONYMOUS ? open : open || allowed.contains(Role.valueOf(caller.name()));
+        }
+
+        @Override
+        public String toString() {
+            return method + " " + path;
+        }
+    }
+
+    private static final Set<Role> EVERY_ROLE = EnumSet.allOf(Role.class);
+
+    private static final List<Endpoint> ENDPOINTS = List.of(
+            any("GET", "/api/v1/packages"),
+            only("POST", "/api/v1/packages", f -> Bodies.supportPackage(unique("Matrix")), STAFF),
+            any("GET", "/api/v1/packages/{id}"),
+            only("PUT", "/api/v1/packages/{id}/description", f -> obj("name", unique("M"), "description", "d"), STAFF),
+            any("GET", "/api/v1/packages/{id}/terms"),
+            only("POST", "/api/v1/packages/{id}/terms", f -> Bodies.terms(today().plusDays(7), "10.00"), STAFF),
+            only("POST", "/api/v1/packages/{id}/publish", null, STAFF),
+            only("POST", "/api/v1/packages/{id}/retire", f -> Bodies.reason("matrix"), STAFF),
+            only("GET", "/api/v1/packages/{id}/history", null, STAFF),
+            only("GET", "/api/v1/communities", null, STAFF, FINANCE, COMMUNITY_ADMIN),
+            only("POST", "/api/v1/communities", f -> Bodies.community(unique("Matrix")), STAFF),
+            only("GET", "/api/v1/communities/{id}", null, STAFF, FINANCE, COMMUNITY_ADMIN),
+            only("PUT", "/api/v1/communities/{id}/profile", f -> Bodies.profile("Matrix"), STAFF, COMMUNITY_ADMIN),
+            only("GET", "/api/v1/communities/{id}/profile-history", null, STAFF, FINANCE, COMMUNITY_ADMIN),
+            only("POST", "/api/v1/communities/{id}/admins", f -> obj("username", f.spareAdmin()), STAFF),
+            only("DELETE", "/api/v1/communities/{id}/admins/{username}", null, STAFF),
+            only("POST", "/api/v1/communities/{id}/suspend", f -> Bodies.reason("matrix"), STAFF),
+            only("POST", "/api/v1/communities/{id}/reinstate", f -> Bodies.reason("matrix"), STAFF),
+            only("GET", "/api/v1/communities/{id}/history", null, STAFF, COMMUNITY_ADMIN),
+            only("POST", "/api/v1/accounts", f -> obj("username", unique("matrix"), "roles", List.of("MEMBER")), STAFF),
+            only("GET", "/api/v1/accounts", null, STAFF),
+            only("GET", "/api/v1/accounts/{username}", null, STAFF),
+            only("POST", "/api/v1/accounts/{username}/disable", null, STAFF),
+            only("POST", "/api/v1/accounts/{username}/enable", null, STAFF),
+            only("POST", "/api/v1/tokens", f -> obj("username", f.account(), "name", unique("matrix")), STAFF),
+            only("GET", "/api/v1/tokens", null, STAFF),
+            only("GET", "/api/v1/tokens/{id}", null, STAFF),
+            only("DELETE", "/api/v1/tokens/{id}", null, STAFF),
+            any("GET", "/api/v1/me"),
+            only("GET", "/api/v1/admin/projections", null, STAFF),
+            only("POST", "/api/v1/admin/projections/{group}/rebuild", null, STAFF),
+            open("GET", "/actuator/health"),
+            open("GET", "/actuator/info"),
+            any("GET", "/actuator/metrics"),
+            open("GET", "/v3/api-docs"));
+
+    private final Map<Caller, Http> callers = new EnumMap<>(Caller.class);
+    private Fixture fixture;
+
+    @BeforeAll
+    void createCallersAndTheResourcesTheTableActsOn() {
+        String communityId = registerCommunity(unique("MatrixGrid"));
+        String packageId = defineDraftPackage(unique("MatrixPackage"));
+        assertSuccess(staff().post("/api/v1/packages/" + packageId + "/terms", Bodies.terms(today(), "50.00")));
+        for (Role role : Role.values()) {
+            String username = createAccount("matrix-" + role.name().toLowerCase(Locale.ROOT).replace('_', '-'), role);
+            callers.put(Caller.valueOf(role.name()), withToken(username));
+            if (role == COMMUNITY_ADMIN) {
+                assertSuccess(staff().post("/api/v1/communities/" + communityId + "/admins", obj("username", username)));
+            }
+        }
+        callers.put(Caller.ANONYMOUS, anonymous());
+        String account = createAccount("matrix-subject", Role.MEMBER);
+        String tokenId = staff().post("/api/v1/tokens", obj("username", account, "name", "subject"))
+                .json().path("token").path("tokenId").asText();
+        fixture = new Fixture(packageId, communityId, createAccount("matrix-spare", COMMUNITY_ADMIN), account, tokenId);
+    }
+
+    static Stream<Arguments> everyEndpointForEveryCaller() {
+        return ENDPOINTS.stream().flatMap(e -> Arrays.stream(Caller.values()).map(c -> Arguments.of(e, c)));
+    }
+
+    @ParameterizedTest(name = "{0} as {1}")
+    @MethodSource("everyEndpointForEveryCaller")
+    void every_endpoint_admits_exactly_the_roles_holding_the_right(Endpoint endpoint, Caller caller) {
+        Object body = endpoint.body() == null ? null : endpoint.body().apply(fixture);
+
+        Reply reply = callers.get(caller).send(endpoint.method(), endpoint.resolve(fixture), body);
+
+        if (endpoint.admits(caller)) {
+            assertThat(reply.status()).as("%s as %s: %s", endpoint, caller, reply).isNotIn(401, 403).isLessThan(500);
+        } else if (caller == Caller.ANONYMOUS) {
+            assertProblem(reply, 401, ErrorCode.AUTHENTICATION_REQUIRED);
+            assertThat(reply.header("WWW-Authenticate")).isPresent();
+        } else {
+            assertProblem(reply, 403, ErrorCode.ACCESS_DENIED);
+        }
+    }
+
+    @Test
+    void the_table_lists_every_operation_of_the_openapi_document() {
+        JsonNode paths = anonymous().get("/v3/api-docs").json().path("paths");
+        Set<String> documented = new TreeSet<>();
+        paths.fieldNames().forEachRemaining(path -> paths.path(path).fieldNames().forEachRemaining(method ->
+                documented.add(method.toUpperCase(Locale.ROOT) + " " + path)));
+        Set<String> tabled = new TreeSet<>();
+        ENDPOINTS.stream().filter(e -> e.path().startsWith("/api/")).forEach(e -> tabled.add(e.toString()));
+
+        assertThat(tabled).isEqualTo(documented.stream().filter(op -> op.contains(" /api/"))
+                .collect(Collectors.toCollection(TreeSet::new)));
+    }
+
+    private static Endpoint open(String method, String path) {
+        return new Endpoint(method, path, null, true, Set.of());
+    }
+
+    private static Endpoint any(String method, String path) {
+        return new Endpoint(method, path, null, false, EVERY_ROLE);
+    }
+
+    private static Endpoint only(String method, String path, Function<Fixture, Object> body, Role... roles) {
+        return new Endpoint(method, path, body, false, EnumSet.copyOf(Arrays.asList(roles)));
+    }
+}
