@@ -17,6 +17,22 @@ public final class BenchMain {
     private BenchMain() {
     }
 
+    /** The documented command that runs all benchmarks. */
+    static final String COMMAND = "./mvnw -B -o -pl bench -am -DskipTests -Pbench package";
+
+    /** The command with the benchmark parameters given to this run (set by the pom: jar and results file left out). */
+    static String commandLine() {
+        StringBuilder sb = new StringBuilder(COMMAND);
+        System.getProperties().stringPropertyNames().stream()
+                .filter(k -> k.startsWith("bench.") && !k.equals("bench.serviceJar") && !k.equals("bench.results"))
+                .sorted()
+                .forEach(k -> {
+                    String arg = "-D" + k + "=" + System.getProperty(k);
+                    sb.append(' ').append(arg.contains(" ") ? "\"" + arg + "\"" : arg);
+                });
+        return sb.toString();
+    }
+
     public static void main(String[] args) throws Exception {
         Map<String, Callable<BenchmarkResult>> benchmarks = new LinkedHashMap<>();
         benchmarks.put(CommandBenchmark.KEY, () -> new CommandBenchmark().run());

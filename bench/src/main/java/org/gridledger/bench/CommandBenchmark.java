@@ -37,19 +37,79 @@ import java.util.stream.Stream;
 /**
  * The "command" benchmark: many HTTP clients, authenticated with a bearer API token like machine clients are, each
  * register communities back to back ({@code POST /api/v1/communities}, a unique name each, so one
- * CommunityRegisteredEvent on a new aggregate per command). Baseline, on the same PostgreSQL server and in the same
- * run, interleaved with the command iterations: single-row autocommit inserts of ~200-byte rows into a small indexed
- * table from one thread, with synchronous_commit on, i.e. the durable-commit rate of the server.
+ * CommunityRegisteredEvent on a new aggregate per command). The service runs as a process of its own from the
+ * executable jar, once per variant (shipped defaults; tuned settings), each on a fresh database of the same
+ * PostgreSQL server. Baseline, on that server and interleaved with the command iterations: single-row autocommit
+ * inserts of ~200-byte rows into a small indexed table from one thread, synchronous_commit on, i.e. the server's
+ * durable-commit rate.
  */
 final class CommandBenchmark {
 
     static final String KEY = "command";
+
+    /**
+     * Production settings that the profile showed to matter (README.md, "Findings"): Axon's handler and unit-of-work
+     * timeouts capture the thread's full stack trace at every start (several times per command) and schedule a
+     * watchdog task; Spring Security wraps each of its ~15 filters in a Micrometer observation; Spring MVC publishes
+     * an application event per request that nothing listens to.
+     */
+    static final List<String> TUNED_ARGS = List.of();
+
     private static final String ADMIN_PASSWORD = "bench-admin-password-" + UUID.randomUUID().toString().substring(0, 8);
     private static final String PAYLOAD = "x".repeat(200);
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** A configuration of the service under test, and whether its clients ask for {@code Prefer: return=minimal}. */
+    record Variant(String name, String label, List<String> args, boolean minimal) {
+    }
+
+    /** One measured command iteration. */
+    record CommandIteration(int clients, double seconds, long ok, long errors, double throughput, double p50Ms,
+                            double p99Ms, double maxMs, CpuMeter.Usage cpu) {
+
+        double serviceMicrosPerCommand() {
+            return cpu.service() / throughput * 1e6;
+        }
+
+        double postgresMicrosPerCommand() {
+            return cpu.postgres() / throughput * 1e6;
+        }
+
+        double clientMicrosPerCommand() {
+            return cpu.clients() / throughput * 1e6;
+        }
+    }
+
+    /** One measured baseline iteration. */
+    record BaselineIteration(long rows, double throughput, double p50Ms, double p99Ms) {
+    }
+
+    /** What one variant measured. */
+    record VariantResult(Variant variant, double warmupSeconds, long warmupCommands, List<BaselineIteration> baselines,
+                         List<List<CommandIteration>> byClients, long ok, long events) {
+    }
+
+    /** Commands answered 201 and failures of one variant. */
+    private static final class Counters {
+        final AtomicLong ok = new AtomicLong();
+        final AtomicLong errors = new AtomicLong();
+        final Map<String, AtomicLong> errorsByKind = new ConcurrentHashMap<>();
+        final AtomicReference<String> firstError = new AtomicReference<>();
+
+        void error(String kind, String detail) {
+            errors.incrementAndGet();
+            errorsByKind.computeIfAbsent(kind, k -> new AtomicLong()).incrementAndGet();
+            firstError.compareAndSet(null, kind + ": " + detail);
+        }
+    }
+
+    private final List<String> variantNames = Arrays.stream(Settings.string("bench.variants", "defaults,minimal").split(","))
+            .map(String::strip).filter(s -> !s.isEmpty()).toList();
     private final List<Integer> clientCounts = Settings.integers("bench.clients", "16");
-    private final Duration warmup = Settings.duration("bench.warmup", "10s");
+    private final Duration warmup = Settings.duration("bench.warmup", "30s");
+    private final long warmupCommands = Settings.integer("bench.warmupCommands", 100_000);
+    private final Duration warmupMax = Settings.duration("bench.warmupMax", "150s");
+    private final Duration warmupChunk = Settings.duration("bench.warmupChunk", "5s");
     private final Duration iteration = Settings.duration("bench.iteration", "5s");
     private final int iterations = Settings.integer("bench.iterations", 5);
     private final Duration baselineWarmup = Settings.duration("bench.baselineWarmup", "2s");
@@ -60,108 +120,179 @@ final class CommandBenchmark {
     private final Path serviceJar = Path.of(Settings.string("bench.serviceJar",
             "app/target/gridledger-app-0.1.0-SNAPSHOT-exec.jar")).toAbsolutePath().normalize();
     private final boolean keep = Boolean.parseBoolean(Settings.string("bench.keep", "false"));
+    /** true: fsync and synchronous_commit on (production PostgreSQL); false: zonky's defaults (both off). */
+    private final boolean durable = Boolean.parseBoolean(Settings.string("bench.durable", "true"));
+    /** Diagnostic: load pg_stat_statements and print the SQL statements per command of each variant. */
+    private final boolean pgStatements = Boolean.parseBoolean(Settings.string("bench.pgStatements", "false"));
 
-    /** One measured command iteration. */
-    record CommandIteration(int clients, double seconds, long ok, long errors, double throughput, double p50Ms,
-                            double p99Ms, double maxMs, CpuMeter.Usage cpu) {
-    }
-
-    /** One measured baseline iteration. */
-    record BaselineIteration(long rows, double throughput, double p50Ms, double p99Ms) {
-    }
-
-    private final AtomicLong totalOk = new AtomicLong();
-    private final AtomicLong totalErrors = new AtomicLong();
-    private final Map<String, AtomicLong> errorsByKind = new ConcurrentHashMap<>();
-    private final AtomicReference<String> firstError = new AtomicReference<>();
+    private String loadBefore = "n/a";
+    /** The {@code Prefer} header the clients of the current variant send, or null. */
+    private volatile String prefer;
+    private String durability = "";
 
     BenchmarkResult run() throws Exception {
+        List<Variant> variants = new ArrayList<>();
+        for (String name : variantNames) {
+            variants.add(switch (name) {
+                case "defaults" -> new Variant(name, "shipped defaults, full answers", serviceArgs, false);
+                case "minimal" -> new Variant(name, "shipped defaults, Prefer: return=minimal", serviceArgs, true);
+                case "tuned" -> new Variant(name, "tuned settings", concat(TUNED_ARGS, serviceArgs), false);
+                default -> throw new IllegalArgumentException(
+                        "bench.variants: no variant '" + name + "' (defaults, minimal, tuned)");
+            });
+        }
+        System.out.printf(Locale.ROOT, "[command] variants %s, clients %s, warm-up %s..%s and >= %d commands, %d iterations of %s (baseline %s each), settle %s%n",
+                variantNames, clientCounts, warmup, warmupMax, warmupCommands, iterations, iteration, baselineIteration, settle);
         Path work = Files.createTempDirectory("gridledger-bench-");
         boolean success = false;
-        System.out.printf(Locale.ROOT, "[command] clients %s, warm-up %s, %d iterations of %s (baseline %s each), settle %s%n",
-                clientCounts, warmup, iterations, iteration, baselineIteration, settle);
         Path pgData = work.resolve("postgres");
-        try (EmbeddedPostgres pg = EmbeddedPostgres.builder()
+        EmbeddedPostgres.Builder pgBuilder = EmbeddedPostgres.builder()
                 .setDataDirectory(pgData)
                 .setCleanDataDirectory(true)
-                // zonky's default is synchronous_commit=off; durable commits are what production PostgreSQL does
-                .setServerConfig("synchronous_commit", "on")
-                .setServerConfig("max_connections", "100")
-                .start()) {
-            String jdbcUrl = "jdbc:postgresql://localhost:" + pg.getPort() + "/postgres";
-            List<String> args = new ArrayList<>(List.of(
-                    "--gridledger.data-dir=" + work.resolve("data"),
-                    "--gridledger.admin-password=" + ADMIN_PASSWORD,
-                    "--spring.datasource.url=" + jdbcUrl + "?reWriteBatchedInserts=true",
-                    "--spring.datasource.username=postgres",
-                    "--spring.datasource.password=postgres"));
-            args.addAll(serviceArgs);
-            HttpClient http = HttpClient.newBuilder()
-                    .version(HttpClient.Version.HTTP_1_1)
-                    .connectTimeout(Duration.ofSeconds(10))
-                    .build();
-            try (ServiceProcess service = ServiceProcess.start(serviceJar, work, serviceJvmArgs, args);
-                 Connection db = DriverManager.getConnection(jdbcUrl, "postgres", "postgres")) {
-                long started = System.nanoTime();
-                service.awaitHealthy(http, Duration.ofMinutes(3));
-                System.out.printf(Locale.ROOT, "[command] service healthy after %.1f s (pid %d)%n",
-                        (System.nanoTime() - started) / 1e9, service.pid());
-                String postgresVersion = queryString(db, "select version()");
-                String syncCommit = queryString(db, "show synchronous_commit");
-                System.out.println("[command] " + postgresVersion + ", synchronous_commit=" + syncCommit);
-                String token = createMachineClientToken(http, service.base());
-                CpuMeter cpu = new CpuMeter(service.pid(), CpuMeter.postmasterPid(pgData));
-
-                try (Statement s = db.createStatement()) {
-                    s.execute("drop table if exists bench_baseline");
-                    s.execute("create table bench_baseline(id bigserial primary key, payload text)");
+                .setServerConfig("max_connections", "100");
+        if (pgStatements) {
+            pgBuilder.setServerConfig("shared_preload_libraries", "pg_stat_statements");
+        }
+        if (durable) {
+            // zonky starts postgres with -F (fsync off) and synchronous_commit=off; production PostgreSQL has both on.
+            // "-c fsync=on" comes after -F on the postgres command line and wins.
+            pgBuilder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on");
+        }
+        try (EmbeddedPostgres pg = pgBuilder.start();
+             Connection db = DriverManager.getConnection(url(pg, "postgres"), "postgres", "postgres")) {
+            loadBefore = loadAverage();
+            String postgresVersion = queryString(db, "select version()");
+            durability = "fsync=" + queryString(db, "show fsync") + ", synchronous_commit="
+                    + queryString(db, "show synchronous_commit");
+            System.out.println("[command] " + postgresVersion + ", " + durability + "; load average: " + loadBefore);
+            try (Statement s = db.createStatement()) {
+                s.execute("create table bench_baseline(id bigserial primary key, payload text)");
+                if (durable) {
                     s.execute("set synchronous_commit = on");
                 }
-                db.setAutoCommit(true);
-                try (PreparedStatement insert = db.prepareStatement("insert into bench_baseline(payload) values (?)")) {
-                    BaselineIteration bw = baseline(insert, baselineWarmup);
-                    System.out.printf(Locale.ROOT, "[command] baseline warm-up: %.0f rows/s%n", bw.throughput());
-                    CommandIteration w = commands(http, service.base(), token, clientCounts.get(0), warmup, cpu);
-                    System.out.printf(Locale.ROOT, "[command] warm-up, %d clients: %.0f commands/s, p50 %.1f ms, p99 %.1f ms, %d errors%n",
-                            w.clients(), w.throughput(), w.p50Ms(), w.p99Ms(), w.errors());
-
-                    List<BaselineIteration> baselines = new ArrayList<>();
-                    List<List<CommandIteration>> byClients = new ArrayList<>();
-                    for (int clients : clientCounts) {
-                        List<CommandIteration> measured = new ArrayList<>();
-                        for (int i = 1; i <= iterations; i++) {
-                            BaselineIteration b = baseline(insert, baselineIteration);
-                            baselines.add(b);
-                            CommandIteration c = commands(http, service.base(), token, clients, iteration, cpu);
-                            measured.add(c);
-                            System.out.printf(Locale.ROOT,
-                                    "[command] %d clients, iteration %d: %.0f commands/s, p50 %.1f ms, p99 %.1f ms, max %.1f ms, %d errors | baseline %.0f rows/s (p50 %.2f ms) | %s%n",
-                                    clients, i, c.throughput(), c.p50Ms(), c.p99Ms(), c.maxMs(), c.errors(),
-                                    b.throughput(), b.p50Ms(), c.cpu().describe());
-                        }
-                        byClients.add(measured);
-                    }
-                    long events = queryLong(db, "select count(*) from domain_event_entry where payload_type like '%CommunityRegisteredEvent'");
-                    long communities = queryLong(db, "select count(*) from community");
-                    System.out.printf(Locale.ROOT, "[command] check: %d commands answered 201, %d CommunityRegisteredEvents, %d communities%n",
-                            totalOk.get(), events, communities);
-                    if (totalErrors.get() > 0) {
-                        throw new IllegalStateException(totalErrors.get() + " commands failed " + errorsByKind
-                                + "; first: " + firstError.get() + "\nservice log tail:\n" + service.tail());
-                    }
-                    if (events != totalOk.get() || communities != totalOk.get()) {
-                        throw new IllegalStateException("events or communities do not match the successful commands");
-                    }
-                    BenchmarkResult result = result(baselines, byClients, postgresVersion, syncCommit, events);
-                    success = true;
-                    return result;
+                if (pgStatements) {
+                    s.execute("create extension if not exists pg_stat_statements");
                 }
             }
+            db.setAutoCommit(true);
+            List<VariantResult> results = new ArrayList<>();
+            try (PreparedStatement insert = db.prepareStatement("insert into bench_baseline(payload) values (?)")) {
+                BaselineIteration bw = baseline(insert, baselineWarmup);
+                System.out.printf(Locale.ROOT, "[command] baseline warm-up: %.0f rows/s%n", bw.throughput());
+                for (Variant variant : variants) {
+                    results.add(runVariant(variant, pg, pgData, db, insert, work));
+                }
+            }
+            BenchmarkResult result = result(results, postgresVersion);
+            success = true;
+            return result;
         } finally {
             if (success && !keep) {
                 deleteRecursively(work);
             } else {
-                System.out.println("[command] kept the work directory (service log, jar copy): " + work);
+                System.out.println("[command] kept the work directory (service logs, jar copy): " + work);
+            }
+        }
+    }
+
+    private VariantResult runVariant(Variant variant, EmbeddedPostgres pg, Path pgData, Connection db,
+                                     PreparedStatement insert, Path work) throws Exception {
+        System.out.println("[command] --- variant " + variant.name() + " (" + variant.label() + ") ---");
+        prefer = variant.minimal() ? "return=minimal" : null;
+        String database = "gridledger_" + variant.name();
+        try (Statement s = db.createStatement()) {
+            s.execute("create database " + database);
+        }
+        Path dir = Files.createDirectories(work.resolve(variant.name()));
+        List<String> args = new ArrayList<>(List.of(
+                "--gridledger.data-dir=" + dir.resolve("data"),
+                "--gridledger.admin-password=" + ADMIN_PASSWORD,
+                "--spring.datasource.url=" + url(pg, database) + "?reWriteBatchedInserts=true",
+                "--spring.datasource.username=postgres",
+                "--spring.datasource.password=postgres"));
+        args.addAll(variant.args());
+        HttpClient http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(10))
+                .build();
+        Counters counters = new Counters();
+        try (ServiceProcess service = ServiceProcess.start(serviceJar, dir, serviceJvmArgs, args)) {
+            long started = System.nanoTime();
+            service.awaitHealthy(http, Duration.ofMinutes(3));
+            System.out.printf(Locale.ROOT, "[command] service healthy after %.1f s (pid %d)%n",
+                    (System.nanoTime() - started) / 1e9, service.pid());
+            String token = createMachineClientToken(http, service.base());
+            CpuMeter cpu = new CpuMeter(service.pid(), CpuMeter.postmasterPid(pgData));
+
+            long warmupStart = System.nanoTime();
+            warmUp(http, service.base(), token, cpu, counters);
+            double warmupSeconds = (System.nanoTime() - warmupStart) / 1e9;
+            long warmedUp = counters.ok.get();
+
+            long okBefore = counters.ok.get();
+            if (pgStatements) {
+                try (Statement s = db.createStatement()) {
+                    s.execute("select pg_stat_statements_reset()");
+                }
+            }
+            List<BaselineIteration> baselines = new ArrayList<>();
+            List<List<CommandIteration>> byClients = new ArrayList<>();
+            for (int clients : clientCounts) {
+                List<CommandIteration> measured = new ArrayList<>();
+                for (int i = 1; i <= iterations; i++) {
+                    BaselineIteration b = baseline(insert, baselineIteration);
+                    baselines.add(b);
+                    CommandIteration c = commands(http, service.base(), token, clients, iteration, cpu, counters);
+                    measured.add(c);
+                    System.out.printf(Locale.ROOT,
+                            "[command] %s, %d clients, iteration %d: %.0f commands/s, p50 %.1f ms, p99 %.1f ms, max %.1f ms, %d errors | baseline %.0f rows/s (p50 %.2f ms) | CPU %s | CPU per command: service %.0f µs, PostgreSQL %.0f µs, clients %.0f µs%n",
+                            variant.name(), clients, i, c.throughput(), c.p50Ms(), c.p99Ms(), c.maxMs(), c.errors(),
+                            b.throughput(), b.p50Ms(), c.cpu().describe(), c.serviceMicrosPerCommand(),
+                            c.postgresMicrosPerCommand(), c.clientMicrosPerCommand());
+                }
+                byClients.add(measured);
+            }
+            if (pgStatements) {
+                printStatements(db, counters.ok.get() - okBefore);
+            }
+            long events;
+            long communities;
+            try (Connection check = DriverManager.getConnection(url(pg, database), "postgres", "postgres")) {
+                events = queryLong(check, "select count(*) from domain_event_entry where payload_type like '%CommunityRegisteredEvent'");
+                communities = queryLong(check, "select count(*) from community");
+            }
+            System.out.printf(Locale.ROOT, "[command] check: %d commands answered 201, %d CommunityRegisteredEvents, %d communities%n",
+                    counters.ok.get(), events, communities);
+            if (counters.errors.get() > 0) {
+                throw new IllegalStateException(counters.errors.get() + " commands failed " + counters.errorsByKind
+                        + "; first: " + counters.firstError.get() + "\nservice log tail:\n" + service.tail());
+            }
+            if (events != counters.ok.get() || communities != counters.ok.get()) {
+                throw new IllegalStateException("events or communities do not match the successful commands");
+            }
+            return new VariantResult(variant, warmupSeconds, warmedUp, baselines, byClients, counters.ok.get(), events);
+        }
+    }
+
+    /**
+     * Sends commands in chunks until the JIT has compiled the hot path: at least {@code bench.warmup} and
+     * {@code bench.warmupCommands} commands (compilation follows invocation counts), at most {@code bench.warmupMax}.
+     * On this 2-core machine the service's CPU per command falls about tenfold over the first ~100,000 commands.
+     */
+    private void warmUp(HttpClient http, URI base, String token, CpuMeter cpu, Counters counters)
+            throws InterruptedException {
+        long started = System.nanoTime();
+        long okBefore = counters.ok.get();
+        int chunk = 0;
+        while (true) {
+            CommandIteration w = commands(http, base, token, clientCounts.get(0), warmupChunk, cpu, counters);
+            double elapsed = (System.nanoTime() - started) / 1e9;
+            long sent = counters.ok.get() - okBefore;
+            System.out.printf(Locale.ROOT, "[command] warm-up %d (%.0f s, %d commands), %d clients: %.0f commands/s, p50 %.1f ms, p99 %.1f ms, %d errors | CPU %s | service CPU per command %.0f µs%n",
+                    ++chunk, elapsed, sent, w.clients(), w.throughput(), w.p50Ms(), w.p99Ms(), w.errors(),
+                    w.cpu().describe(), w.serviceMicrosPerCommand());
+            if ((elapsed >= warmup.toNanos() / 1e9 && sent >= warmupCommands) || elapsed >= warmupMax.toNanos() / 1e9) {
+                return;
             }
         }
     }
@@ -200,7 +331,7 @@ final class CommandBenchmark {
      * within the window that starts {@code settle} after the threads start.
      */
     private CommandIteration commands(HttpClient http, URI base, String token, int clients, Duration window,
-                                      CpuMeter cpu) throws InterruptedException {
+                                      CpuMeter cpu, Counters counters) throws InterruptedException {
         URI uri = base.resolve("/api/v1/communities");
         long start = System.nanoTime() + 20_000_000L;
         long from = start + settle.toNanos();
@@ -221,27 +352,30 @@ final class CommandBenchmark {
                         if (t0 >= to) {
                             break;
                         }
-                        HttpRequest request = HttpRequest.newBuilder(uri)
+                        HttpRequest.Builder builder = HttpRequest.newBuilder(uri)
                                 .timeout(Duration.ofSeconds(30))
                                 .header("Authorization", "Bearer " + token)
                                 .header("Content-Type", "application/json")
                                 .header("Accept", "application/json")
-                                .POST(HttpRequest.BodyPublishers.ofString(communityBody()))
-                                .build();
+                                .POST(HttpRequest.BodyPublishers.ofString(communityBody()));
+                        if (prefer != null) {
+                            builder.header("Prefer", prefer);
+                        }
+                        HttpRequest request = builder.build();
                         boolean ok;
                         try {
                             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
                             ok = response.statusCode() == 201;
                             if (!ok) {
-                                error("HTTP " + response.statusCode(), response.body());
+                                counters.error("HTTP " + response.statusCode(), response.body());
                             }
                         } catch (Exception e) {
                             ok = false;
-                            error(e.getClass().getSimpleName(), String.valueOf(e.getMessage()));
+                            counters.error(e.getClass().getSimpleName(), String.valueOf(e.getMessage()));
                         }
                         long t1 = System.nanoTime();
                         if (ok) {
-                            totalOk.incrementAndGet();
+                            counters.ok.incrementAndGet();
                         } else {
                             errors.incrementAndGet();
                         }
@@ -280,12 +414,6 @@ final class CommandBenchmark {
                 all.length == 0 ? 0 : all[all.length - 1] / 1e6, cpu.between(a, b));
     }
 
-    private void error(String kind, String detail) {
-        totalErrors.incrementAndGet();
-        errorsByKind.computeIfAbsent(kind, k -> new AtomicLong()).incrementAndGet();
-        firstError.compareAndSet(null, kind + ": " + detail);
-    }
-
     /** Single-row autocommit inserts from this one thread for the given time. */
     private static BaselineIteration baseline(PreparedStatement insert, Duration duration) throws Exception {
         long[] latencies = new long[16_384];
@@ -309,56 +437,62 @@ final class CommandBenchmark {
                 Stats.percentile(sorted, 99) / 1e6);
     }
 
-    private BenchmarkResult result(List<BaselineIteration> baselines, List<List<CommandIteration>> byClients,
-                                   String postgresVersion, String syncCommit, long events) {
+    private BenchmarkResult result(List<VariantResult> results, String postgresVersion) {
         String date = LocalDate.now(ZoneOffset.UTC).toString();
-        double[] base = baselines.stream().mapToDouble(BaselineIteration::throughput).toArray();
-        double baseMedian = Stats.median(base);
         List<BenchmarkResult.Row> rows = new ArrayList<>();
         StringBuilder details = new StringBuilder();
-        details.append("Parameters: warm-up ").append(warmup.toMillis() / 1000.0).append(" s, ").append(iterations)
-                .append(" iterations of ").append(iteration.toMillis() / 1000.0).append(" s per client count (first ")
-                .append(settle.toMillis()).append(" ms of each discarded), each preceded by a baseline iteration of ")
-                .append(baselineIteration.toMillis() / 1000.0).append(" s; PostgreSQL synchronous_commit=")
-                .append(syncCommit).append(".\n");
-        details.append("Service arguments beyond port, data dir, admin password and datasource: ")
-                .append(serviceArgs.isEmpty() ? "none (the shipped defaults)" : "`" + String.join(" ", serviceArgs) + "`")
-                .append("; service JVM options: ")
+        details.append(String.format(Locale.ROOT,
+                "Parameters: %d iterations of %s s per client count (the first %d ms of each discarded), each preceded by a baseline iteration of %s s; "
+                        + "warm-up per variant at least %s s and %d commands, at most %s s; PostgreSQL %s, one server for all variants (a fresh database each) and the baseline; "
+                        + "load average of the machine before the run: %s.%n",
+                iterations, iteration.toMillis() / 1000.0, settle.toMillis(), baselineIteration.toMillis() / 1000.0,
+                warmup.toMillis() / 1000.0, warmupCommands, warmupMax.toMillis() / 1000.0, durability, loadBefore));
+        details.append("Service JVM options: ")
                 .append(serviceJvmArgs.isEmpty() ? "none (JDK defaults)" : "`" + String.join(" ", serviceJvmArgs) + "`")
-                .append(".\n\n");
-        details.append(String.format(Locale.ROOT, "- baseline rows/s: median %s; iterations: %s; insert latency p50 %.2f ms, p99 %.2f ms (medians)%n",
-                Stats.spread(base, "%.0f"), Stats.list(base, "%.0f"),
-                Stats.median(baselines.stream().mapToDouble(BaselineIteration::p50Ms).toArray()),
-                Stats.median(baselines.stream().mapToDouble(BaselineIteration::p99Ms).toArray())));
-        for (List<CommandIteration> measured : byClients) {
-            int clients = measured.get(0).clients();
-            double[] tput = measured.stream().mapToDouble(CommandIteration::throughput).toArray();
-            double[] p50 = measured.stream().mapToDouble(CommandIteration::p50Ms).toArray();
-            double[] p99 = measured.stream().mapToDouble(CommandIteration::p99Ms).toArray();
-            double median = Stats.median(tput);
-            double ratio = median / baseMedian;
-            double p99Median = Stats.median(p99);
-            String name = "command: register community over HTTP (" + clients + " clients)";
-            rows.add(new BenchmarkResult.Row(name, fmt("%.0f", median), "commands/s", fmt("%.0f", baseMedian),
-                    "rows/s (1-thread autocommit insert)", fmt("%.2f", ratio), "≥ 0.6", date));
-            rows.add(new BenchmarkResult.Row("command: p99 latency, register community over HTTP (" + clients + " clients)",
-                    fmt("%.1f", p99Median), "ms (lower is better)", "n/a", "n/a", "n/a", "≤ 25 ms", date));
-            rows.add(new BenchmarkResult.Row("command: p50 latency, register community over HTTP (" + clients + " clients)",
-                    fmt("%.1f", Stats.median(p50)), "ms (lower is better)", "n/a", "n/a", "n/a", "— (reported)", date));
-            CpuMeter.Usage cpu = medianUsage(measured);
-            details.append(String.format(Locale.ROOT,
-                    "- %d clients: commands/s median %s; iterations: %s; ratio %.2f (target ≥ 0.6: %s); p50 ms %s; p99 ms %s (target ≤ 25: %s); %s (medians); service CPU per command %.0f µs, PostgreSQL CPU per command %.0f µs%n",
-                    clients, Stats.spread(tput, "%.0f"), Stats.list(tput, "%.0f"), ratio, ratio >= 0.6 ? "met" : "NOT met",
-                    Stats.spread(p50, "%.1f"), Stats.spread(p99, "%.1f"), p99Median <= 25 ? "met" : "NOT met",
-                    cpu.describe(), cpu.service() / median * 1e6, cpu.postgres() / median * 1e6));
+                .append(". Each figure is the median over the iterations; spreads are (min–max, ± half the range relative to the median).\n");
+        for (VariantResult vr : results) {
+            Variant variant = vr.variant();
+            double[] base = vr.baselines().stream().mapToDouble(BaselineIteration::throughput).toArray();
+            double baseMedian = Stats.median(base);
+            details.append("\n#### ").append(variant.label()).append("\n\n");
+            details.append("Service arguments beyond port, data dir, admin password and datasource: ")
+                    .append(variant.args().isEmpty() ? "none" : "`" + String.join(" ", variant.args()) + "`").append(".\n\n");
+            details.append(String.format(Locale.ROOT, "- warm-up: %.0f s, %d commands%n", vr.warmupSeconds(), vr.warmupCommands()));
+            details.append(String.format(Locale.ROOT, "- baseline rows/s: %s; iterations: %s; insert latency p50 %.2f ms, p99 %.2f ms (medians)%n",
+                    Stats.spread(base, "%.0f"), Stats.list(base, "%.0f"),
+                    Stats.median(vr.baselines().stream().mapToDouble(BaselineIteration::p50Ms).toArray()),
+                    Stats.median(vr.baselines().stream().mapToDouble(BaselineIteration::p99Ms).toArray())));
+            for (List<CommandIteration> measured : vr.byClients()) {
+                int clients = measured.get(0).clients();
+                double[] tput = measured.stream().mapToDouble(CommandIteration::throughput).toArray();
+                double[] p50 = measured.stream().mapToDouble(CommandIteration::p50Ms).toArray();
+                double[] p99 = measured.stream().mapToDouble(CommandIteration::p99Ms).toArray();
+                double median = Stats.median(tput);
+                double ratio = median / baseMedian;
+                double p99Median = Stats.median(p99);
+                String what = "register community over HTTP (" + clients + " clients, " + variant.label() + ")";
+                rows.add(new BenchmarkResult.Row("command: " + what, fmt("%.0f", median), "commands/s", fmt("%.0f", baseMedian),
+                        "rows/s (1-thread autocommit insert)", fmt("%.2f", ratio), "≥ 0.6", date));
+                rows.add(new BenchmarkResult.Row("command: p99 latency, " + what, fmt("%.1f", p99Median),
+                        "ms (lower is better)", "n/a", "n/a", "n/a", "≤ 25 ms", date));
+                rows.add(new BenchmarkResult.Row("command: p50 latency, " + what, fmt("%.1f", Stats.median(p50)),
+                        "ms (lower is better)", "n/a", "n/a", "n/a", "— (reported)", date));
+                details.append(String.format(Locale.ROOT,
+                        "- %d clients: commands/s %s; iterations: %s; ratio %.2f (target ≥ 0.6: %s)%n"
+                                + "  - latency p50 ms %s; p99 ms %s (target ≤ 25: %s); max ms %s%n"
+                                + "  - CPU (medians): %s; per command: service %.0f µs, PostgreSQL %.0f µs, clients %.0f µs%n",
+                        clients, Stats.spread(tput, "%.0f"), Stats.list(tput, "%.0f"), ratio, ratio >= 0.6 ? "met" : "NOT met",
+                        Stats.spread(p50, "%.1f"), Stats.spread(p99, "%.1f"), p99Median <= 25 ? "met" : "NOT met",
+                        Stats.list(measured.stream().mapToDouble(CommandIteration::maxMs).toArray(), "%.0f"),
+                        medianUsage(measured).describe(),
+                        Stats.median(measured.stream().mapToDouble(CommandIteration::serviceMicrosPerCommand).toArray()),
+                        Stats.median(measured.stream().mapToDouble(CommandIteration::postgresMicrosPerCommand).toArray()),
+                        Stats.median(measured.stream().mapToDouble(CommandIteration::clientMicrosPerCommand).toArray())));
+            }
+            details.append(String.format(Locale.ROOT, "- check: %d commands answered 201 (warm-up included), %d CommunityRegisteredEvents stored, 0 errors%n",
+                    vr.ok(), vr.events()));
         }
-        details.append(String.format(Locale.ROOT, "- check: %d commands answered 201 (warm-up included), %d CommunityRegisteredEvents stored, 0 errors%n",
-                totalOk.get(), events));
-        String command = "./mvnw -B -o -pl bench -am -DskipTests -Pbench package -Dbench.only=command"
-                + (clientCounts.equals(List.of(16)) ? "" : " -Dbench.clients=" + joinInts(clientCounts))
-                + (serviceArgs.isEmpty() ? "" : " \"-Dbench.serviceArgs=" + String.join(" ", serviceArgs) + "\"")
-                + (serviceJvmArgs.isEmpty() ? "" : " \"-Dbench.serviceJvmArgs=" + String.join(" ", serviceJvmArgs) + "\"");
-        return new BenchmarkResult(KEY, rows, details.toString(), postgresVersion, command);
+        return new BenchmarkResult(KEY, rows, details.toString(), postgresVersion, BenchMain.commandLine());
     }
 
     private static CpuMeter.Usage medianUsage(List<CommandIteration> measured) {
@@ -371,8 +505,37 @@ final class CommandBenchmark {
                 Stats.median(measured.stream().mapToDouble(c -> c.cpu().other()).toArray()));
     }
 
-    private static String joinInts(List<Integer> values) {
-        return String.join(",", values.stream().map(String::valueOf).toList());
+    private static void printStatements(Connection db, long commands) throws Exception {
+        System.out.printf(Locale.ROOT, "[command] SQL per command (pg_stat_statements over %d commands; bench_baseline is the baseline):%n", commands);
+        try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery("""
+                select calls, total_exec_time, regexp_replace(query, '\\s+', ' ', 'g') as query
+                from pg_stat_statements order by calls desc limit 25""")) {
+            while (rs.next()) {
+                String query = rs.getString("query");
+                System.out.printf(Locale.ROOT, "  %7.2f calls/command  %7.3f ms/call  %s%n",
+                        rs.getLong("calls") / (double) Math.max(1, commands),
+                        rs.getDouble("total_exec_time") / Math.max(1, rs.getLong("calls")),
+                        query.substring(0, Math.min(160, query.length())));
+            }
+        }
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+
+    private static String url(EmbeddedPostgres pg, String database) {
+        return "jdbc:postgresql://localhost:" + pg.getPort() + "/" + database;
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).strip();
+        } catch (Exception e) {
+            return "n/a";
+        }
     }
 
     private static String fmt(String format, double value) {

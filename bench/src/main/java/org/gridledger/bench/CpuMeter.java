@@ -23,7 +23,7 @@ final class CpuMeter {
     record Usage(double machine, int cores, double service, double postgres, double clients, double other) {
 
         String describe() {
-            return String.format(Locale.ROOT, "CPU %.2f of %d cores: service %.2f, PostgreSQL %.2f, clients %.2f, other %.2f",
+            return String.format(Locale.ROOT, "%.2f of %d cores busy: service %.2f, PostgreSQL %.2f, clients %.2f, other processes %.2f",
                     machine, cores, service, postgres, clients, other);
         }
     }

@@ -42,9 +42,8 @@ final class ResultsFile {
         out.append(HEADER).append('\n').append(RULE).append('\n');
         rows.forEach(r -> out.append(r).append('\n'));
         out.append('\n').append(MACHINE).append("\n\n");
-        out.append(machine(latest.postgresVersion())).append('\n');
-        out.append("Command: `").append(results.size() == 1 ? latest.command()
-                : "./mvnw -B -o -pl bench -am -DskipTests -Pbench package").append("`\n\n");
+        out.append(machine(latest.postgresVersion()));
+        out.append("- Command: `").append(latest.command()).append("`\n\n");
         out.append(DETAILS).append("\n\n");
         sections.forEach((key, text) -> out.append("### ").append(key).append("\n\n").append(text).append("\n\n"));
         Files.writeString(file, out.toString().strip() + "\n");

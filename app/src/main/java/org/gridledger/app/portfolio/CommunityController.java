@@ -13,6 +13,7 @@ import org.gridledger.app.security.GridPrincipal;
 import org.gridledger.app.security.Role;
 import org.gridledger.app.messaging.CommandSender;
 import org.gridledger.app.messaging.Queries;
+import org.gridledger.app.web.Created;
 import org.gridledger.domain.error.DomainException;
 import org.gridledger.domain.error.ErrorCode;
 import org.gridledger.domain.portfolio.CommunityCommands.AssignCommunityAdminCommand;
@@ -44,7 +45,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.net.URI;
 
 /**
  * Research communities. Staff register, suspend and reinstate them and assign their admins; staff and finance read
@@ -82,7 +82,7 @@ class CommunityController {
     ResponseEntity<CommunityView> register(@Valid @RequestBody RegisterCommunityRequest request) {
         CommunityId id = new CommunityId(java.util.UUID.randomUUID());
         commands.send(new RegisterCommunityCommand(id, request.name(), request.profile()));
-        return ResponseEntity.created(URI.create("/api/v1/communities/" + id)).body(find(id));
+        return Created.at("/api/v1/communities/" + id, () -> find(id));
     }
 
     @GetMapping
@@ -172,7 +172,7 @@ class CommunityController {
 
     /** A command on an existing community answers 201 with the community's location and new state. */
     private ResponseEntity<CommunityView> created(CommunityId id) {
-        return ResponseEntity.created(URI.create("/api/v1/communities/" + id)).body(find(id));
+        return Created.at("/api/v1/communities/" + id, () -> find(id));
     }
 
     private CommunityView find(CommunityId id) {

@@ -8,6 +8,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.gridledger.app.messaging.CommandSender;
 import org.gridledger.app.messaging.Queries;
+import org.gridledger.app.web.Created;
 import org.gridledger.domain.portfolio.PackageCategory;
 import org.gridledger.domain.portfolio.PackageStatus;
 import org.gridledger.domain.portfolio.PackageTerms;
@@ -43,7 +44,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.math.BigDecimal;
-import java.net.URI;
 import java.time.LocalDate;
 import java.util.Currency;
 import java.util.List;
@@ -85,7 +85,7 @@ class SupportPackageController {
         SupportPackageId id = SupportPackageId.random();
         commands.send(new DefineSupportPackageCommand(id, request.name(), request.description(), request.category(),
                 request.currency() == null ? Money.EUR : request.currency()));
-        return ResponseEntity.created(URI.create("/api/v1/packages/" + id)).body(get(id, null));
+        return Created.at("/api/v1/packages/" + id, () -> get(id, null));
     }
 
     @GetMapping
@@ -130,7 +130,7 @@ class SupportPackageController {
                 new Money(request.monthlyFlatFee(), currency), new Money(request.perSeatFee(), currency),
                 new Quantity(request.includedUnits(), request.includedUnit()),
                 new Money(request.overagePrice(), currency), request.slaTargets())));
-        return ResponseEntity.created(URI.create("/api/v1/packages/" + id + "/terms")).body(terms(id));
+        return Created.at("/api/v1/packages/" + id + "/terms", () -> terms(id));
     }
 
     @PostMapping("/{id}/publish")
@@ -155,7 +155,7 @@ class SupportPackageController {
 
     /** A command on an existing package answers 201 with the package's location and new state. */
     private ResponseEntity<SupportPackageView> created(SupportPackageId id) {
-        return ResponseEntity.created(URI.create("/api/v1/packages/" + id)).body(get(id, null));
+        return Created.at("/api/v1/packages/" + id, () -> get(id, null));
     }
 
     @GetMapping("/{id}/history")

@@ -162,9 +162,9 @@ public class ApiTokenService {
         }
         UUID id;
         try {
-            id = UUID.fromString(parts[0].replaceFirst("(\\p{XDigit}{8})(\\p{XDigit}{4})(\\p{XDigit}{4})(\\p{XDigit}{4})(\\p{XDigit}{12})",
-                    "$1-$2-$3-$4-$5"));
-        } catch (IllegalArgumentException e) {
+            id = new UUID(Long.parseUnsignedLong(parts[0].substring(0, 16), 16),
+                    Long.parseUnsignedLong(parts[0].substring(16), 16));
+        } catch (NumberFormatException e) {
             return Optional.empty();
         }
         Instant now = clock.instant();
