@@ -26,6 +26,10 @@ class OperationsEndpointsTest extends ApiTestBase {
         assertThat(reply.json().path("openapi").asText()).startsWith("3.");
         assertThat(reply.json().path("paths").has("/api/v1/communities")).isTrue();
         assertThat(reply.json().path("paths").has("/api/v1/packages/{id}/terms")).isTrue();
+        assertThat(reply.json().path("info").path("title").asText()).isEqualTo("GridLedger API");
+        assertThat(reply.json().path("components").path("securitySchemes").has("basic")).isTrue();
+        assertThat(reply.json().path("components").path("securitySchemes").path("token").path("scheme").asText())
+                .isEqualTo("bearer");
     }
 
     @Test
