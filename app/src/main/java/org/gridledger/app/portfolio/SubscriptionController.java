@@ -158,10 +158,23 @@ class SubscriptionController {
         return queries.ask(new FindAggregateHistoryQuery(id.toString()), AuditTrailView.class);
     }
 
-    /** The subscription, if it exists (404) and belongs to a community the caller may act on (403). */
+    /**
+     * The subscription, if it belongs to a community the caller may act on (403). A scoped caller gets 403 for a
+     * non-existent id too, as with communities, so that ids outside its scope cannot be probed; others get 404.
+     */
     private SubscriptionView inScope(SubscriptionId id) {
-        SubscriptionView view = find(id);
-        scope.require(CurrentPrincipal.get(), view.communityId());
+        GridPrincipal principal = CurrentPrincipal.get();
+        SubscriptionView view;
+        try {
+            view = find(id);
+        } catch (DomainException e) {
+            if (e.code() == ErrorCode.SUBSCRIPTION_NOT_FOUND && scope.visibleTo(principal) != null) {
+                throw DomainException.of(ErrorCode.OUT_OF_SCOPE, "subscription %s lies outside the scope of %s", id,
+                        principal.username());
+            }
+            throw e;
+        }
+        scope.require(principal, view.communityId());
         return view;
     }
 

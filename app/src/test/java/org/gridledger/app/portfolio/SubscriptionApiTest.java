@@ -133,6 +133,9 @@ class SubscriptionApiTest extends ApiTestBase {
         assertProblem(client.get("/api/v1/subscriptions/active-days?" + period + "&communityId=" + theirs), 403,
                 ErrorCode.OUT_OF_SCOPE);
         assertProblem(client.get("/api/v1/subscriptions/active-days?" + period), 403, ErrorCode.OUT_OF_SCOPE);
+        assertProblem(client.get("/api/v1/subscriptions/" + java.util.UUID.randomUUID()), 403, ErrorCode.OUT_OF_SCOPE);
+        assertProblem(staff().get("/api/v1/subscriptions/" + java.util.UUID.randomUUID()), 404,
+                ErrorCode.SUBSCRIPTION_NOT_FOUND);
         assertThat(client.get("/api/v1/subscriptions/active-days?" + period + "&communityId=" + mine).status())
                 .isEqualTo(200);
         assertThat(subscriptionCount(theirs)).isEqualTo(1);
