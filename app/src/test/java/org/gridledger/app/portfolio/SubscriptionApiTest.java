@@ -13,6 +13,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -133,8 +134,9 @@ class SubscriptionApiTest extends ApiTestBase {
         assertProblem(client.get("/api/v1/subscriptions/active-days?" + period + "&communityId=" + theirs), 403,
                 ErrorCode.OUT_OF_SCOPE);
         assertProblem(client.get("/api/v1/subscriptions/active-days?" + period), 403, ErrorCode.OUT_OF_SCOPE);
-        assertProblem(client.get("/api/v1/subscriptions/" + java.util.UUID.randomUUID()), 403, ErrorCode.OUT_OF_SCOPE);
-        assertProblem(staff().get("/api/v1/subscriptions/" + java.util.UUID.randomUUID()), 404,
+        assertProblem(client.get("/api/v1/subscriptions/" + UUID.randomUUID()), 403,
+                ErrorCode.OUT_OF_SCOPE);
+        assertProblem(staff().get("/api/v1/subscriptions/" + UUID.randomUUID()), 404,
                 ErrorCode.SUBSCRIPTION_NOT_FOUND);
         assertThat(client.get("/api/v1/subscriptions/active-days?" + period + "&communityId=" + mine).status())
                 .isEqualTo(200);
