@@ -44,16 +44,20 @@ class AuthorizationMatrixTest extends ApiTestBase {
     enum Caller { STAFF, FINANCE, COMMUNITY_ADMIN, PROVIDER, RA_OPERATOR, MEMBER, ANONYMOUS }
 
     /** The ids the paths and bodies refer to. */
-    record Fixture(String packageId, String communityId, String spareAdmin, String account, String tokenId) {
+    record Fixture(String packageId, String communityId, String spareAdmin, String account, String tokenId,
+                   String subscriptionId) {
     }
 
     record Endpoint(String method, String path, Function<Fixture, Object> body, boolean open, Set<Role> allowed) {
 
         String resolve(Fixture f) {
             String id = path.startsWith("/api/v1/packages") ? f.packageId()
-                    : path.startsWith("/api/v1/communities") ? f.communityId() : f.tokenId();
+                    : path.startsWith("/api/v1/communities") ? f.communityId()
+                    : path.startsWith("/api/v1/subscriptions") ? f.subscriptionId() : f.tokenId();
             String username = path.startsWith("/api/v1/communities") ? f.spareAdmin() : f.account();
-            return path.replace("{id}", id).replace("{username}", username).replace("{group}", "community");
+            String query = path.endsWith("/active-days")
+                    ? "?from=" + today() + "&until=" + today().plusMonths(1) + "&communityId=" + f.communityId() : "";
+            return path.replace("{id}", id).replace("{username}", username).replace("{group}", "community") + query;
         }
 
         boolean admits(Caller caller) {
@@ -88,6 +92,17 @@ class AuthorizationMatrixTest extends ApiTestBase {
             only("POST", "/api/v1/communities/{id}/suspend", f -> Bodies.reason("matrix"), STAFF),
             only("POST", "/api/v1/communities/{id}/reinstate", f -> Bodies.reason("matrix"), STAFF),
             only("GET", "/api/v1/communities/{id}/history", null, STAFF, COMMUNITY_ADMIN),
+            only("POST", "/api/v1/communities/{id}/subscriptions",
+                    f -> obj("packageId", f.packageId(), "startsOn", today().toString(), "seats", 2),
+                    STAFF, COMMUNITY_ADMIN),
+            only("GET", "/api/v1/communities/{id}/subscriptions", null, STAFF, FINANCE, COMMUNITY_ADMIN),
+            only("GET", "/api/v1/packages/{id}/subscribers", null, STAFF, FINANCE),
+            only("GET", "/api/v1/subscriptions/active-days", null, STAFF, FINANCE, COMMUNITY_ADMIN),
+            only("GET", "/api/v1/subscriptions/{id}", null, STAFF, FINANCE, COMMUNITY_ADMIN),
+            only("POST", "/api/v1/subscriptions/{id}/seats",
+                    f -> obj("seats", 3, "effectiveOn", today().toString()), STAFF, COMMUNITY_ADMIN),
+            only("POST", "/api/v1/subscriptions/{id}/cancel", f -> obj(), STAFF, COMMUNITY_ADMIN),
+            only("GET", "/api/v1/subscriptions/{id}/history", null, STAFF, COMMUNITY_ADMIN),
             only("POST", "/api/v1/accounts", f -> obj("username", unique("matrix"), "roles", List.of("MEMBER")), STAFF),
             only("GET", "/api/v1/accounts", null, STAFF),
             only("GET", "/api/v1/accounts/{username}", null, STAFF),
@@ -124,7 +139,12 @@ class AuthorizationMatrixTest extends ApiTestBase {
         String account = createAccount("matrix-subject", Role.MEMBER);
         String tokenId = staff().post("/api/v1/tokens", obj("username", account, "name", "subject"))
                 .json().path("token").path("tokenId").asText();
-        fixture = new Fixture(packageId, communityId, createAccount("matrix-spare", COMMUNITY_ADMIN), account, tokenId);
+        String subscribed = definePublishedPackage(unique("MatrixSubscribed"));
+        Reply subscription = staff().post("/api/v1/communities/" + communityId + "/subscriptions",
+                obj("packageId", subscribed, "startsOn", today().toString(), "seats", 1));
+        assertThat(subscription.status()).as("%s", subscription).isEqualTo(201);
+        fixture = new Fixture(packageId, communityId, createAccount("matrix-spare", COMMUNITY_ADMIN), account, tokenId,
+                subscription.json().path("subscriptionId").asText());
     }
 
     static Stream<Arguments> everyEndpointForEveryCaller() {

@@ -51,7 +51,16 @@ public enum ErrorCode {
     COMMUNITY_SUSPENDED(ErrorKind.RULE_VIOLATED, "The community is suspended."),
     COMMUNITY_NOT_SUSPENDED(ErrorKind.RULE_VIOLATED, "The community is not suspended."),
     COMMUNITY_ADMIN_NOT_ASSIGNED(ErrorKind.RULE_VIOLATED, "The account is not an administrator of this community."),
-    PROFILE_INVALID(ErrorKind.RULE_VIOLATED, "The community profile is inconsistent.");
+    PROFILE_INVALID(ErrorKind.RULE_VIOLATED, "The community profile is inconsistent."),
+
+    // portfolio: subscriptions
+    SUBSCRIPTION_NOT_FOUND(ErrorKind.NOT_FOUND, "No such subscription."),
+    SUBSCRIPTION_OVERLAPS(ErrorKind.CONFLICT, "The community holds a subscription to this package for an overlapping period."),
+    SUBSCRIPTION_CANCELLED(ErrorKind.RULE_VIOLATED, "The subscription is cancelled already."),
+    SEATS_INVALID(ErrorKind.RULE_VIOLATED, "A subscription needs at least one seat."),
+    SUBSCRIPTION_BEFORE_TERMS(ErrorKind.RULE_VIOLATED, "A subscription cannot start before the package's first terms take effect."),
+    PACKAGE_NOT_SUBSCRIBABLE(ErrorKind.RULE_VIOLATED, "Only a published support package can be subscribed to."),
+    SUBSCRIPTION_DATE_INVALID(ErrorKind.RULE_VIOLATED, "The date lies in the past or outside the subscription's validity.");
 
     private final ErrorKind kind;
     private final String title;

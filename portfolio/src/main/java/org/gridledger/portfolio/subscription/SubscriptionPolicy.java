@@ -1,0 +1,49 @@
+package org.gridledger.portfolio.subscription;
+
+import org.gridledger.domain.error.DomainException;
+import org.gridledger.domain.error.ErrorCode;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+
+/** The guards and date arithmetic of subscriptions that need no state. */
+final class SubscriptionPolicy {
+
+    /**
+     * Days of notice before a cancellation takes effect. Fixed at 0: the package terms carry no notice period yet, so
+     * a cancellation ends the subscription with the billing month in which it is requested.
+     */
+    static final int NOTICE_DAYS = 0;
+
+    private SubscriptionPolicy() {
+    }
+
+    static void requireSeats(int seats) {
+        if (seats < 1) {
+            throw DomainException.of(ErrorCode.SEATS_INVALID, "seats must be at least 1, not %d", seats);
+        }
+    }
+
+    static <T> T required(T value, String field) {
+        if (value == null) {
+            throw new DomainException(ErrorCode.VALIDATION_FAILED, field + " is required");
+        }
+        return value;
+    }
+
+    static void requireNotPast(LocalDate day, LocalDate today, String what) {
+        if (day.isBefore(today)) {
+            throw DomainException.of(ErrorCode.SUBSCRIPTION_DATE_INVALID, "%s %s lies in the past", what, day);
+        }
+    }
+
+    /**
+     * The first day no longer covered after notice given on {@code requestedOn}: the first day of the month after
+     * the one in which the notice period ends. A subscription that has not started yet runs its first month.
+     */
+    static LocalDate endsOn(LocalDate requestedOn, LocalDate startsOn) {
+        LocalDate noticeEnds = requestedOn.plusDays(NOTICE_DAYS);
+        LocalDate last = noticeEnds.isBefore(startsOn) ? startsOn : noticeEnds;
+        return YearMonth.from(last).plusMonths(1).atDay(1);
+    }
+}
