@@ -98,7 +98,22 @@ class RestartAndDemoTest {
         assertThat(items.findValuesAsText("category")).hasSize(10).doesNotHaveDuplicates();
         items.forEach(item -> assertThat(item.path("termsInForce").path("effectiveFrom").asText())
                 .as("terms of %s", item.path("name")).isEqualTo(today().toString()));
-        assertThat(eventsAfterDemoLoad).hasSize(14);
+        assertThat(eventsAfterDemoLoad).as("4 communities, 10 packages, 14 subscriptions").hasSize(28);
+    }
+
+    @Test
+    void the_demo_communities_subscribe_to_the_packages_they_need_from_the_day_of_loading() {
+        Http staff = client(second).bearer(token);
+        long total = 0;
+        for (JsonNode community : firstCommunities.path("items")) {
+            JsonNode subscriptions = staff.get("/api/v1/communities/" + community.path("communityId").asText()
+                    + "/subscriptions?size=50").json();
+            assertThat(subscriptions.path("totalItems").asLong()).as("%s", community.path("name")).isPositive();
+            subscriptions.path("items").forEach(item ->
+                    assertThat(item.path("startsOn").asText()).isEqualTo(today().toString()));
+            total += subscriptions.path("totalItems").asLong();
+        }
+        assertThat(total).isEqualTo(14);
     }
 
     @Test

@@ -31,6 +31,10 @@ final class DemoCatalogue {
     record Sla(TicketPriority priority, Duration response, Duration resolution) {
     }
 
+    /** A demo community's subscription to a demo package (by their names), with its seats. */
+    record DemoSubscription(String community, String packageName, int seats) {
+    }
+
     private DemoCatalogue() {
     }
 
@@ -98,4 +102,21 @@ final class DemoCatalogue {
                     PackageCategory.COMMON_RESEARCH, "350.00", "0.00", "0", Unit.PERSON_DAY, "900.00", List.of()),
             new DemoPackage("Testbeds", "Provision of testbeds for middleware and application testing",
                     PackageCategory.TESTBEDS, "800.00", "0.00", "1000", Unit.HS06_HOUR, "0.05", List.of()));
+
+    /** What each community buys: its differences show in the packages and the seats. */
+    static final List<DemoSubscription> SUBSCRIPTIONS = List.of(
+            new DemoSubscription("MediGrid", "VO management", 450),
+            new DemoSubscription("MediGrid", "User certification", 450),
+            new DemoSubscription("MediGrid", "User and administrator training", 120),
+            new DemoSubscription("MediGrid", "Second-level support", 450),
+            new DemoSubscription("MediGrid", "Consulting", 1),
+            new DemoSubscription("HEP-Grid", "Middleware maintenance", 1200),
+            new DemoSubscription("HEP-Grid", "Grid emergency response", 1),
+            new DemoSubscription("HEP-Grid", "Technology watch", 1),
+            new DemoSubscription("C3-Grid", "Middleware maintenance", 300),
+            new DemoSubscription("C3-Grid", "Testbeds", 1),
+            new DemoSubscription("C3-Grid", "Common research initiation", 1),
+            new DemoSubscription("FinGrid", "Second-level support", 80),
+            new DemoSubscription("FinGrid", "Grid emergency response", 1),
+            new DemoSubscription("FinGrid", "Consulting", 1));
 }

@@ -11,6 +11,10 @@ import org.gridledger.domain.portfolio.CommunityQueries.FindCommunityQuery;
 import org.gridledger.domain.portfolio.PackageStatus;
 import org.gridledger.domain.portfolio.PackageTerms;
 import org.gridledger.domain.portfolio.SlaTarget;
+import org.gridledger.domain.portfolio.SubscriptionCommands.SubscribeCommand;
+import org.gridledger.domain.portfolio.SubscriptionId;
+import org.gridledger.domain.portfolio.SubscriptionQueries.FindSubscriptionQuery;
+import org.gridledger.domain.portfolio.SubscriptionQueries.SubscriptionView;
 import org.gridledger.domain.portfolio.SupportPackageCommands.DefineSupportPackageCommand;
 import org.gridledger.domain.portfolio.SupportPackageCommands.PublishSupportPackageCommand;
 import org.gridledger.domain.portfolio.SupportPackageCommands.ReviseSupportPackageTermsCommand;
@@ -39,8 +43,9 @@ import java.util.UUID;
 
 /**
  * Loads the D-Grid scenario when started with {@code --gridledger.demo=true} (or just {@code --demo}): MediGrid,
- * HEP-Grid, C3-Grid and the commercial FinGrid with their profiles, and the ten support packages, each published with
- * terms in force from the day of loading and, for some, a price rise from the next 1 January. Everything goes through
+ * HEP-Grid, C3-Grid and the commercial FinGrid with their profiles, the ten support packages, each published with
+ * terms in force from the day of loading and, for some, a price rise from the next 1 January, and the communities'
+ * subscriptions from the day of loading. Everything goes through
  * the same commands the API sends; ids are derived from names, and whatever exists already is skipped, so loading
  * twice changes nothing.
  */
@@ -115,7 +120,19 @@ class DemoDataLoader implements ApplicationRunner {
                 commands.sendAsSystem(new PublishSupportPackageCommand(id), ACTOR);
             }
         }
+        for (DemoCatalogue.DemoSubscription subscription : DemoCatalogue.SUBSCRIPTIONS) {
+            SubscriptionId id = subscriptionId(subscription.community(), subscription.packageName());
+            if (find(new FindSubscriptionQuery(id), SubscriptionView.class).isEmpty()) {
+                commands.sendAsSystem(new SubscribeCommand(id, communityId(subscription.community()),
+                        packageId(subscription.packageName()), today, subscription.seats()), ACTOR);
+                created++;
+            }
+        }
         return created;
+    }
+
+    static SubscriptionId subscriptionId(String community, String packageName) {
+        return new SubscriptionId(uuid("subscription:" + community + ":" + packageName));
     }
 
     private static PackageTerms terms(DemoCatalogue.DemoPackage p, LocalDate from, BigDecimal factor) {
