@@ -1,6 +1,7 @@
 package org.gridledger.domain.shared;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import org.gridledger.domain.error.DomainException;
 import org.gridledger.domain.error.ErrorCode;
@@ -44,6 +45,7 @@ public record DateRange(LocalDate from, LocalDate until) {
         return startsBeforeOtherEnds && otherStartsBeforeThisEnds;
     }
 
+    @JsonIgnore
     public boolean isOpenEnded() {
         return until == null;
     }
