@@ -51,7 +51,15 @@ public enum ErrorCode {
     COMMUNITY_SUSPENDED(ErrorKind.RULE_VIOLATED, "The community is suspended."),
     COMMUNITY_NOT_SUSPENDED(ErrorKind.RULE_VIOLATED, "The community is not suspended."),
     COMMUNITY_ADMIN_NOT_ASSIGNED(ErrorKind.RULE_VIOLATED, "The account is not an administrator of this community."),
-    PROFILE_INVALID(ErrorKind.RULE_VIOLATED, "The community profile is inconsistent.");
+    PROFILE_INVALID(ErrorKind.RULE_VIOLATED, "The community profile is inconsistent."),
+
+    // portfolio: providers
+    PROVIDER_NOT_FOUND(ErrorKind.NOT_FOUND, "No such provider."),
+    PROVIDER_NAME_TAKEN(ErrorKind.CONFLICT, "A provider with this name exists."),
+    PROVIDER_SUSPENDED(ErrorKind.RULE_VIOLATED, "The provider is suspended."),
+    PROVIDER_NOT_SUSPENDED(ErrorKind.RULE_VIOLATED, "The provider is not suspended."),
+    CERTIFICATION_INVALID(ErrorKind.RULE_VIOLATED, "A certification's validity must end after it begins."),
+    CERTIFICATION_NOT_FOUND(ErrorKind.RULE_VIOLATED, "The provider holds no certification of this type.");
 
     private final ErrorKind kind;
     private final String title;
