@@ -77,7 +77,7 @@ class Provider {
         if (suspended) {
             throw DomainException.of(ErrorCode.PROVIDER_SUSPENDED, "provider %s is suspended", providerId);
         }
-        if (command.categories() == null || command.categories().contains(null)) {
+        if (command.categories() == null || command.categories().stream().anyMatch(java.util.Objects::isNull)) {
             throw new DomainException(ErrorCode.VALIDATION_FAILED, "categories are required");
         }
         if (!command.categories().equals(categories)) {
