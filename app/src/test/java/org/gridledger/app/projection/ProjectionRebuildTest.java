@@ -8,6 +8,8 @@ import org.gridledger.app.support.Reply;
 import org.gridledger.domain.error.ErrorCode;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.gridledger.app.support.Bodies.obj;
 import static org.gridledger.app.support.ProblemAssertions.assertProblem;
@@ -16,9 +18,9 @@ import static org.gridledger.app.support.ProblemAssertions.assertProblem;
 class ProjectionRebuildTest extends ApiTestBase {
 
     @Test
-    void the_rebuildable_groups_are_the_two_portfolio_projections() {
+    void the_rebuildable_groups_are_the_portfolio_projections() {
         assertThat(staff().get("/api/v1/admin/projections").json()).extracting(JsonNode::asText)
-                .contains("community", "support_package");
+                .contains("community", "support_package", "provider");
     }
 
     @Test
@@ -50,6 +52,25 @@ class ProjectionRebuildTest extends ApiTestBase {
 
         assertThat(staff().get(path).json()).isEqualTo(supportPackage);
         assertThat(staff().get(path + "/terms").json()).isEqualTo(terms);
+    }
+
+    @Test
+    void rebuilding_the_provider_projection_reproduces_capabilities_certifications_contacts_and_suspension() {
+        Reply registered = staff().post("/api/v1/providers", obj("name", unique("Rebuilt Centre"), "kind", "COMPANY"));
+        assertSuccess(registered);
+        String path = registered.location();
+        staff().put(path + "/capabilities", obj("categories", List.of("TRAINING", "TESTBEDS")));
+        staff().put(path + "/contacts", obj("contacts", List.of(obj("name", "Eva", "email", "eva@example.org"))));
+        staff().post(path + "/certifications", obj("type", "ISO_27001", "validFrom", today().minusYears(1).toString(),
+                "validUntil", today().plusYears(1).toString()));
+        staff().post(path + "/certifications/ISO_27001/withdraw", Bodies.reason("rebuild check"));
+        staff().post(path + "/suspend", Bodies.reason("rebuild check"));
+        JsonNode provider = staff().get(path).json();
+        assertThat(provider.path("certifications")).hasSize(1);
+
+        assertSuccess(staff().post("/api/v1/admin/projections/provider/rebuild", null));
+
+        assertThat(staff().get(path).json()).isEqualTo(provider);
     }
 
     @Test

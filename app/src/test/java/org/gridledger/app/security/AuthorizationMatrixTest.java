@@ -28,6 +28,7 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.gridledger.app.security.Role.COMMUNITY_ADMIN;
 import static org.gridledger.app.security.Role.FINANCE;
+import static org.gridledger.app.security.Role.PROVIDER;
 import static org.gridledger.app.security.Role.STAFF;
 import static org.gridledger.app.support.Bodies.obj;
 import static org.gridledger.app.support.ProblemAssertions.assertProblem;
@@ -36,7 +37,8 @@ import static org.gridledger.app.support.ProblemAssertions.assertProblem;
  * Every endpoint against every role and anonymous: anonymous gets 401 except on the open endpoints, a role without
  * the right gets 403 ACCESS_DENIED, a role with it gets neither 401 nor 403 (nor a server error). The table is checked
  * against the OpenAPI document, so a new endpoint cannot slip past it. Callers are accounts holding exactly one role,
- * reached through API tokens; the community admin administers the community the table acts on.
+ * reached through API tokens; the community admin administers the community the table acts on, and the provider
+ * account acts for the provider the table acts on.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AuthorizationMatrixTest extends ApiTestBase {
@@ -44,8 +46,8 @@ class AuthorizationMatrixTest extends ApiTestBase {
     enum Caller { STAFF, FINANCE, COMMUNITY_ADMIN, PROVIDER, RA_OPERATOR, MEMBER, ANONYMOUS }
 
     /** The ids the paths and bodies refer to. */
-    record Fixture(String packageId, String communityId, String spareAdmin, String account, String tokenId,
-                   String subscriptionId) {
+    record Fixture(String packageId, String communityId, String providerId, String spareAdmin, String account,
+                   String tokenId, String subscriptionId) {
     }
 
     record Endpoint(String method, String path, Function<Fixture, Object> body, boolean open, Set<Role> allowed) {
@@ -53,11 +55,13 @@ class AuthorizationMatrixTest extends ApiTestBase {
         String resolve(Fixture f) {
             String id = path.startsWith("/api/v1/packages") ? f.packageId()
                     : path.startsWith("/api/v1/communities") ? f.communityId()
+                    : path.startsWith("/api/v1/providers") ? f.providerId()
                     : path.startsWith("/api/v1/subscriptions") ? f.subscriptionId() : f.tokenId();
             String username = path.startsWith("/api/v1/communities") ? f.spareAdmin() : f.account();
             String query = path.endsWith("/active-days")
                     ? "?from=" + today() + "&until=" + today().plusMonths(1) + "&communityId=" + f.communityId() : "";
-            return path.replace("{id}", id).replace("{username}", username).replace("{group}", "community") + query;
+            return path.replace("{id}", id).replace("{username}", username).replace("{group}", "community")
+                    .replace("{type}", "ISO_27001") + query;
         }
 
         boolean admits(Caller caller) {
@@ -103,6 +107,19 @@ class AuthorizationMatrixTest extends ApiTestBase {
                     f -> obj("seats", 3, "effectiveOn", today().toString()), STAFF, COMMUNITY_ADMIN),
             only("POST", "/api/v1/subscriptions/{id}/cancel", f -> obj(), STAFF, COMMUNITY_ADMIN),
             only("GET", "/api/v1/subscriptions/{id}/history", null, STAFF, COMMUNITY_ADMIN),
+            only("GET", "/api/v1/providers", null, STAFF, FINANCE, PROVIDER),
+            only("POST", "/api/v1/providers", f -> obj("name", unique("Matrix"), "kind", "COMPANY"), STAFF),
+            only("GET", "/api/v1/providers/{id}", null, STAFF, FINANCE, PROVIDER),
+            only("GET", "/api/v1/providers/{id}/certifications/{type}", null, STAFF, FINANCE, PROVIDER),
+            only("PUT", "/api/v1/providers/{id}/capabilities", f -> obj("categories", List.of("TRAINING")), STAFF),
+            only("PUT", "/api/v1/providers/{id}/contacts",
+                    f -> obj("contacts", List.of(obj("name", "Matrix", "email", "matrix@example.org"))), STAFF),
+            only("POST", "/api/v1/providers/{id}/certifications",
+                    f -> obj("type", "ISO_27001", "validFrom", "2026-01-01", "validUntil", "2027-01-01"), STAFF),
+            only("POST", "/api/v1/providers/{id}/certifications/{type}/withdraw", f -> Bodies.reason("matrix"), STAFF),
+            only("POST", "/api/v1/providers/{id}/suspend", f -> Bodies.reason("matrix"), STAFF),
+            only("POST", "/api/v1/providers/{id}/reinstate", f -> Bodies.reason("matrix"), STAFF),
+            only("GET", "/api/v1/providers/{id}/history", null, STAFF),
             only("POST", "/api/v1/accounts", f -> obj("username", unique("matrix"), "roles", List.of("MEMBER")), STAFF),
             only("GET", "/api/v1/accounts", null, STAFF),
             only("GET", "/api/v1/accounts/{username}", null, STAFF),
@@ -128,7 +145,13 @@ class AuthorizationMatrixTest extends ApiTestBase {
         String communityId = registerCommunity(unique("MatrixGrid"));
         String packageId = defineDraftPackage(unique("MatrixPackage"));
         assertSuccess(staff().post("/api/v1/packages/" + packageId + "/terms", Bodies.terms(today(), "50.00")));
+        String providerId = staff().post("/api/v1/providers", obj("name", unique("MatrixProvider"), "kind", "COMPANY"))
+                .json().path("providerId").asText();
         for (Role role : Role.values()) {
+            if (role == PROVIDER) {
+                callers.put(Caller.PROVIDER, withToken(providerAccount(providerId)));
+                continue;
+            }
             String username = createAccount("matrix-" + role.name().toLowerCase(Locale.ROOT).replace('_', '-'), role);
             callers.put(Caller.valueOf(role.name()), withToken(username));
             if (role == COMMUNITY_ADMIN) {
@@ -143,8 +166,8 @@ class AuthorizationMatrixTest extends ApiTestBase {
         Reply subscription = staff().post("/api/v1/communities/" + communityId + "/subscriptions",
                 obj("packageId", subscribed, "startsOn", today().toString(), "seats", 1));
         assertThat(subscription.status()).as("%s", subscription).isEqualTo(201);
-        fixture = new Fixture(packageId, communityId, createAccount("matrix-spare", COMMUNITY_ADMIN), account, tokenId,
-                subscription.json().path("subscriptionId").asText());
+        fixture = new Fixture(packageId, communityId, providerId, createAccount("matrix-spare", COMMUNITY_ADMIN),
+                account, tokenId, subscription.json().path("subscriptionId").asText());
     }
 
     static Stream<Arguments> everyEndpointForEveryCaller() {
@@ -179,6 +202,15 @@ class AuthorizationMatrixTest extends ApiTestBase {
 
         assertThat(tabled).isEqualTo(documented.stream().filter(op -> op.contains(" /api/"))
                 .collect(Collectors.toCollection(TreeSet::new)));
+    }
+
+    /** The PROVIDER caller acts for the provider the table acts on. */
+    private String providerAccount(String providerId) {
+        String username = unique("matrix-provider");
+        Reply reply = staff().post("/api/v1/accounts", obj("username", username, "password", ACCOUNT_PASSWORD,
+                "roles", List.of("PROVIDER"), "providerIds", List.of(providerId)));
+        assertThat(reply.status()).as("create provider account: %s", reply).isEqualTo(201);
+        return username;
     }
 
     private static Endpoint open(String method, String path) {

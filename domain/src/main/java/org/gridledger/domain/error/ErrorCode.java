@@ -60,7 +60,15 @@ public enum ErrorCode {
     SEATS_INVALID(ErrorKind.RULE_VIOLATED, "A subscription needs at least one seat."),
     SUBSCRIPTION_BEFORE_TERMS(ErrorKind.RULE_VIOLATED, "A subscription cannot start before the package's first terms take effect."),
     PACKAGE_NOT_SUBSCRIBABLE(ErrorKind.RULE_VIOLATED, "Only a published support package can be subscribed to."),
-    SUBSCRIPTION_DATE_INVALID(ErrorKind.RULE_VIOLATED, "The date lies in the past or outside the subscription's validity.");
+    SUBSCRIPTION_DATE_INVALID(ErrorKind.RULE_VIOLATED, "The date lies in the past or outside the subscription's validity."),
+
+    // portfolio: providers
+    PROVIDER_NOT_FOUND(ErrorKind.NOT_FOUND, "No such provider."),
+    PROVIDER_NAME_TAKEN(ErrorKind.CONFLICT, "A provider with this name exists."),
+    PROVIDER_SUSPENDED(ErrorKind.RULE_VIOLATED, "The provider is suspended."),
+    PROVIDER_NOT_SUSPENDED(ErrorKind.RULE_VIOLATED, "The provider is not suspended."),
+    CERTIFICATION_INVALID(ErrorKind.RULE_VIOLATED, "A certification's validity must end after it begins."),
+    CERTIFICATION_NOT_FOUND(ErrorKind.RULE_VIOLATED, "The provider holds no certification of this type.");
 
     private final ErrorKind kind;
     private final String title;

@@ -1,5 +1,6 @@
 /**
- * Published language of the portfolio context: support packages with their versioned terms, and research
- * communities with their constraint profiles.
+ * Published language of the portfolio context: support packages with their versioned terms, research
+ * communities with their constraint profiles, and the providers (compute centres and companies) that deliver the
+ * packages, with their capabilities and certifications.
  */
 package org.gridledger.domain.portfolio;
