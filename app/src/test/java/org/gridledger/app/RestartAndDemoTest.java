@@ -98,7 +98,18 @@ class RestartAndDemoTest {
         assertThat(items.findValuesAsText("category")).hasSize(10).doesNotHaveDuplicates();
         items.forEach(item -> assertThat(item.path("termsInForce").path("effectiveFrom").asText())
                 .as("terms of %s", item.path("name")).isEqualTo(today().toString()));
-        assertThat(eventsAfterDemoLoad).as("4 communities, 10 packages, 14 subscriptions").hasSize(28);
+        assertThat(eventsAfterDemoLoad).as("4 communities, 10 packages, 14 subscriptions, 2 providers").hasSize(30);
+    }
+
+    @Test
+    void the_demo_has_a_certified_compute_centre_and_a_company_as_providers() {
+        JsonNode providers = client(second).bearer(token).get("/api/v1/providers?size=50").json();
+
+        assertThat(providers.path("items").findValuesAsText("kind")).containsExactlyInAnyOrder("COMPUTE_CENTRE", "COMPANY");
+        JsonNode medical = client(second).bearer(token)
+                .get("/api/v1/providers?certifiedFor=MEDICAL_DATA_PROTECTION&certifiedOn=" + today()).json();
+        assertThat(medical.path("totalItems").asLong()).isEqualTo(1);
+        assertThat(medical.path("items").get(0).path("name").asText()).isEqualTo("Grid Computing Centre Karlsruhe");
     }
 
     @Test

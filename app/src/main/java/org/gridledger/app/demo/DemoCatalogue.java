@@ -1,10 +1,13 @@
 package org.gridledger.app.demo;
 
+import org.gridledger.domain.portfolio.CertificationType;
 import org.gridledger.domain.portfolio.CommunityProfile;
 import org.gridledger.domain.portfolio.DataProtectionClass;
 import org.gridledger.domain.portfolio.ItKnowledge;
 import org.gridledger.domain.portfolio.JobType;
 import org.gridledger.domain.portfolio.PackageCategory;
+import org.gridledger.domain.portfolio.ProviderContact;
+import org.gridledger.domain.portfolio.ProviderKind;
 import org.gridledger.domain.portfolio.ResourceType;
 import org.gridledger.domain.portfolio.SecurityLevel;
 import org.gridledger.domain.portfolio.TicketPriority;
@@ -29,6 +32,11 @@ final class DemoCatalogue {
     }
 
     record Sla(TicketPriority priority, Duration response, Duration resolution) {
+    }
+
+    /** A provider of the scenario: what it can deliver, how it is certified, whom to call. */
+    record DemoProvider(String name, ProviderKind kind, Set<PackageCategory> categories,
+                        List<CertificationType> certifications, ProviderContact contact) {
     }
 
     /** A demo community's subscription to a demo package (by their names), with its seats. */
@@ -119,4 +127,22 @@ final class DemoCatalogue {
             new DemoSubscription("FinGrid", "Second-level support", 80),
             new DemoSubscription("FinGrid", "Grid emergency response", 1),
             new DemoSubscription("FinGrid", "Consulting", 1));
+
+    /** A large compute centre and a company, which deliver the packages the organisation does not run itself. */
+    static final List<DemoProvider> PROVIDERS = List.of(
+            new DemoProvider("Grid Computing Centre Karlsruhe", ProviderKind.COMPUTE_CENTRE,
+                    Set.of(PackageCategory.MIDDLEWARE_MAINTENANCE, PackageCategory.EMERGENCY_RESPONSE,
+                            PackageCategory.SECOND_LEVEL_SUPPORT, PackageCategory.TESTBEDS,
+                            PackageCategory.USER_CERTIFICATION, PackageCategory.VO_MANAGEMENT),
+                    List.of(CertificationType.MEDICAL_DATA_PROTECTION, CertificationType.IGTF_ACCREDITED,
+                            CertificationType.ISO_27001),
+                    new ProviderContact("Grid operations desk", "operations", "grid-ops@gcc-karlsruhe.example",
+                            "+49 721 000000")),
+            new DemoProvider("Gridworks Consulting GmbH", ProviderKind.COMPANY,
+                    Set.of(PackageCategory.CONSULTING, PackageCategory.TRAINING,
+                            PackageCategory.NEW_DEVELOPMENTS_INFORMATION, PackageCategory.SECOND_LEVEL_SUPPORT,
+                            PackageCategory.COMMON_RESEARCH),
+                    List.of(CertificationType.ISO_9001, CertificationType.ISO_27001),
+                    new ProviderContact("Service management", "account manager", "service@gridworks.example",
+                            "+49 30 000000")));
 }

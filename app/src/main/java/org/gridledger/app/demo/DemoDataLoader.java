@@ -11,6 +11,15 @@ import org.gridledger.domain.portfolio.CommunityQueries.FindCommunityQuery;
 import org.gridledger.domain.portfolio.PackageStatus;
 import org.gridledger.domain.portfolio.PackageTerms;
 import org.gridledger.domain.portfolio.SlaTarget;
+import org.gridledger.domain.portfolio.Certification;
+import org.gridledger.domain.portfolio.CertificationType;
+import org.gridledger.domain.portfolio.ProviderCommands.RecordProviderCertificationCommand;
+import org.gridledger.domain.portfolio.ProviderCommands.RegisterProviderCommand;
+import org.gridledger.domain.portfolio.ProviderCommands.UpdateProviderCapabilitiesCommand;
+import org.gridledger.domain.portfolio.ProviderCommands.UpdateProviderContactsCommand;
+import org.gridledger.domain.portfolio.ProviderId;
+import org.gridledger.domain.portfolio.ProviderQueries.FindProviderQuery;
+import org.gridledger.domain.portfolio.ProviderQueries.ProviderView;
 import org.gridledger.domain.portfolio.SubscriptionCommands.SubscribeCommand;
 import org.gridledger.domain.portfolio.SubscriptionId;
 import org.gridledger.domain.portfolio.SubscriptionQueries.FindSubscriptionQuery;
@@ -38,6 +47,7 @@ import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -45,7 +55,8 @@ import java.util.UUID;
  * Loads the D-Grid scenario when started with {@code --gridledger.demo=true} (or just {@code --demo}): MediGrid,
  * HEP-Grid, C3-Grid and the commercial FinGrid with their profiles, the ten support packages, each published with
  * terms in force from the day of loading and, for some, a price rise from the next 1 January, and the communities'
- * subscriptions from the day of loading. Everything goes through
+ * subscriptions from the day of loading, and two providers (a compute centre and a company) with their capabilities,
+ * contacts and certifications. Everything goes through
  * the same commands the API sends; ids are derived from names, and whatever exists already is skipped, so loading
  * twice changes nothing.
  */
@@ -120,6 +131,20 @@ class DemoDataLoader implements ApplicationRunner {
                 commands.sendAsSystem(new PublishSupportPackageCommand(id), ACTOR);
             }
         }
+        for (DemoCatalogue.DemoProvider provider : DemoCatalogue.PROVIDERS) {
+            ProviderId id = providerId(provider.name());
+            if (find(new FindProviderQuery(id), ProviderView.class).isEmpty()) {
+                commands.sendAsSystem(new RegisterProviderCommand(id, provider.name(), provider.kind()), ACTOR);
+                commands.sendAsSystem(new UpdateProviderCapabilitiesCommand(id, provider.categories()), ACTOR);
+                commands.sendAsSystem(new UpdateProviderContactsCommand(id, List.of(provider.contact())), ACTOR);
+                for (CertificationType type : provider.certifications()) {
+                    commands.sendAsSystem(new RecordProviderCertificationCommand(id, new Certification(type,
+                            "Demo certification body", today.withDayOfYear(1), today.plusYears(2).withDayOfYear(1))),
+                            ACTOR);
+                }
+                created++;
+            }
+        }
         for (DemoCatalogue.DemoSubscription subscription : DemoCatalogue.SUBSCRIPTIONS) {
             SubscriptionId id = subscriptionId(subscription.community(), subscription.packageName());
             if (find(new FindSubscriptionQuery(id), SubscriptionView.class).isEmpty()) {
@@ -129,6 +154,10 @@ class DemoDataLoader implements ApplicationRunner {
             }
         }
         return created;
+    }
+
+    static ProviderId providerId(String name) {
+        return new ProviderId(uuid("provider:" + name));
     }
 
     static SubscriptionId subscriptionId(String community, String packageName) {
