@@ -60,7 +60,14 @@ public enum ErrorCode {
     SEATS_INVALID(ErrorKind.RULE_VIOLATED, "A subscription needs at least one seat."),
     SUBSCRIPTION_BEFORE_TERMS(ErrorKind.RULE_VIOLATED, "A subscription cannot start before the package's first terms take effect."),
     PACKAGE_NOT_SUBSCRIBABLE(ErrorKind.RULE_VIOLATED, "Only a published support package can be subscribed to."),
-    SUBSCRIPTION_DATE_INVALID(ErrorKind.RULE_VIOLATED, "The date lies in the past or outside the subscription's validity.");
+    SUBSCRIPTION_DATE_INVALID(ErrorKind.RULE_VIOLATED, "The date lies in the past or outside the subscription's validity."),
+
+    // portfolio: proposals
+    PROPOSAL_NOT_FOUND(ErrorKind.NOT_FOUND, "No such portfolio proposal."),
+    PROPOSAL_DECIDED(ErrorKind.RULE_VIOLATED, "The proposal has been accepted or rejected already."),
+    ENDORSEMENT_DUPLICATE(ErrorKind.CONFLICT, "The community has endorsed this proposal already."),
+    OWN_PROPOSAL_ENDORSEMENT(ErrorKind.RULE_VIOLATED, "A community cannot endorse its own proposal."),
+    PROPOSAL_INVALID(ErrorKind.RULE_VIOLATED, "The proposal is inconsistent with its kind, or its expected seats are not positive.");
 
     private final ErrorKind kind;
     private final String title;
