@@ -145,6 +145,20 @@ class ProposalApiTest extends ApiTestBase {
     }
 
     @Test
+    void rebuilding_the_proposal_projection_reproduces_endorsements_and_decisions() {
+        String medi = registerCommunity(unique("RebuildMedi"));
+        String hep = registerCommunity(unique("RebuildHep"));
+        String id = propose(newPackage(medi, unique("Rebuilt"), 6));
+        assertSuccess(staff().post("/api/v1/proposals/" + id + "/endorsements", endorsement(hep, 4)));
+        assertSuccess(staff().post("/api/v1/proposals/" + id + "/reject", Bodies.reason("not now")));
+        JsonNode before = staff().get("/api/v1/proposals/" + id).json();
+
+        assertSuccess(staff().post("/api/v1/admin/projections/proposal/rebuild", null));
+
+        assertThat(staff().get("/api/v1/proposals/" + id).json()).isEqualTo(before);
+    }
+
+    @Test
     void an_admin_of_one_community_cannot_propose_or_endorse_on_behalf_of_another() {
         String mine = registerCommunity(unique("MineProp"));
         String theirs = registerCommunity(unique("TheirsProp"));
