@@ -1,2 +1,2 @@
-/** REST adapters of the portfolio context: support packages and communities. */
+/** REST adapters of the portfolio context: support packages, communities, subscriptions and proposals. */
 package org.gridledger.app.portfolio;

@@ -47,7 +47,7 @@ class AuthorizationMatrixTest extends ApiTestBase {
 
     /** The ids the paths and bodies refer to. */
     record Fixture(String packageId, String communityId, String providerId, String spareAdmin, String account,
-                   String tokenId, String subscriptionId) {
+                   String tokenId, String subscriptionId, String proposalId) {
     }
 
     record Endpoint(String method, String path, Function<Fixture, Object> body, boolean open, Set<Role> allowed) {
@@ -56,7 +56,8 @@ class AuthorizationMatrixTest extends ApiTestBase {
             String id = path.startsWith("/api/v1/packages") ? f.packageId()
                     : path.startsWith("/api/v1/communities") ? f.communityId()
                     : path.startsWith("/api/v1/providers") ? f.providerId()
-                    : path.startsWith("/api/v1/subscriptions") ? f.subscriptionId() : f.tokenId();
+                    : path.startsWith("/api/v1/subscriptions") ? f.subscriptionId()
+                    : path.startsWith("/api/v1/proposals") ? f.proposalId() : f.tokenId();
             String username = path.startsWith("/api/v1/communities") ? f.spareAdmin() : f.account();
             String query = path.endsWith("/active-days")
                     ? "?from=" + today() + "&until=" + today().plusMonths(1) + "&communityId=" + f.communityId() : "";
@@ -120,6 +121,16 @@ class AuthorizationMatrixTest extends ApiTestBase {
             only("POST", "/api/v1/providers/{id}/suspend", f -> Bodies.reason("matrix"), STAFF),
             only("POST", "/api/v1/providers/{id}/reinstate", f -> Bodies.reason("matrix"), STAFF),
             only("GET", "/api/v1/providers/{id}/history", null, STAFF),
+            only("POST", "/api/v1/proposals", f -> obj("communityId", f.communityId(), "kind", "NEW_PACKAGE",
+                    "name", unique("Matrix"), "description", "d", "category", "TRAINING", "expectedSeats", 2),
+                    STAFF, COMMUNITY_ADMIN),
+            only("GET", "/api/v1/proposals", null, STAFF, FINANCE, COMMUNITY_ADMIN),
+            only("GET", "/api/v1/proposals/{id}", null, STAFF, FINANCE, COMMUNITY_ADMIN),
+            only("POST", "/api/v1/proposals/{id}/endorsements",
+                    f -> obj("communityId", f.communityId(), "expectedSeats", 3), STAFF, COMMUNITY_ADMIN),
+            only("POST", "/api/v1/proposals/{id}/accept", null, STAFF),
+            only("POST", "/api/v1/proposals/{id}/reject", f -> Bodies.reason("matrix"), STAFF),
+            only("GET", "/api/v1/proposals/{id}/history", null, STAFF),
             only("POST", "/api/v1/accounts", f -> obj("username", unique("matrix"), "roles", List.of("MEMBER")), STAFF),
             only("GET", "/api/v1/accounts", null, STAFF),
             only("GET", "/api/v1/accounts/{username}", null, STAFF),
@@ -166,8 +177,13 @@ class AuthorizationMatrixTest extends ApiTestBase {
         Reply subscription = staff().post("/api/v1/communities/" + communityId + "/subscriptions",
                 obj("packageId", subscribed, "startsOn", today().toString(), "seats", 1));
         assertThat(subscription.status()).as("%s", subscription).isEqualTo(201);
+        String proposer = registerCommunity(unique("MatrixProposer"));
+        Reply proposal = staff().post("/api/v1/proposals", obj("communityId", proposer, "kind", "NEW_PACKAGE",
+                "name", unique("MatrixProposal"), "description", "d", "category", "TRAINING", "expectedSeats", 5));
+        assertThat(proposal.status()).as("%s", proposal).isEqualTo(201);
         fixture = new Fixture(packageId, communityId, providerId, createAccount("matrix-spare", COMMUNITY_ADMIN),
-                account, tokenId, subscription.json().path("subscriptionId").asText());
+                account, tokenId, subscription.json().path("subscriptionId").asText(),
+                proposal.json().path("proposalId").asText());
     }
 
     static Stream<Arguments> everyEndpointForEveryCaller() {

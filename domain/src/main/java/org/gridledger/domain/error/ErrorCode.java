@@ -68,7 +68,14 @@ public enum ErrorCode {
     PROVIDER_SUSPENDED(ErrorKind.RULE_VIOLATED, "The provider is suspended."),
     PROVIDER_NOT_SUSPENDED(ErrorKind.RULE_VIOLATED, "The provider is not suspended."),
     CERTIFICATION_INVALID(ErrorKind.RULE_VIOLATED, "A certification's validity must end after it begins."),
-    CERTIFICATION_NOT_FOUND(ErrorKind.RULE_VIOLATED, "The provider holds no certification of this type.");
+    CERTIFICATION_NOT_FOUND(ErrorKind.RULE_VIOLATED, "The provider holds no certification of this type."),
+
+    // portfolio: proposals
+    PROPOSAL_NOT_FOUND(ErrorKind.NOT_FOUND, "No such portfolio proposal."),
+    PROPOSAL_DECIDED(ErrorKind.RULE_VIOLATED, "The proposal has been accepted or rejected already."),
+    ENDORSEMENT_DUPLICATE(ErrorKind.CONFLICT, "The community has endorsed this proposal already."),
+    OWN_PROPOSAL_ENDORSEMENT(ErrorKind.RULE_VIOLATED, "A community cannot endorse its own proposal."),
+    PROPOSAL_INVALID(ErrorKind.RULE_VIOLATED, "The proposal is inconsistent with its kind, or its expected seats are not positive.");
 
     private final ErrorKind kind;
     private final String title;

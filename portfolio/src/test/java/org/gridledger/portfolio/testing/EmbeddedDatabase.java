@@ -29,7 +29,6 @@ public final class EmbeddedDatabase {
         return dataSource;
     }
 
-    /** Empties the given tables (and those referencing them) so that every test starts from nothing. */
     /** Runs {@code work} in one transaction, as the command side or a projection rebuild would. */
     public static void inTransaction(Runnable work) {
         new org.springframework.transaction.support.TransactionTemplate(
@@ -37,6 +36,7 @@ public final class EmbeddedDatabase {
                 .executeWithoutResult(status -> work.run());
     }
 
+    /** Empties the given tables (and those referencing them) so that every test starts from nothing. */
     public static void truncate(String... tables) {
         JdbcClient.create(dataSource()).sql("truncate table " + String.join(", ", tables) + " cascade").update();
     }
