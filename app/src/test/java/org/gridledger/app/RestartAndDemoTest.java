@@ -98,7 +98,8 @@ class RestartAndDemoTest {
         assertThat(items.findValuesAsText("category")).hasSize(10).doesNotHaveDuplicates();
         items.forEach(item -> assertThat(item.path("termsInForce").path("effectiveFrom").asText())
                 .as("terms of %s", item.path("name")).isEqualTo(today().toString()));
-        assertThat(eventsAfterDemoLoad).as("4 communities, 10 packages, 14 subscriptions, 2 providers").hasSize(30);
+        assertThat(eventsAfterDemoLoad)
+                .as("4 communities, 10 packages, 14 subscriptions, 2 providers, 2 proposals, 1 proposed draft").hasSize(33);
     }
 
     @Test
@@ -110,6 +111,18 @@ class RestartAndDemoTest {
                 .get("/api/v1/providers?certifiedFor=MEDICAL_DATA_PROTECTION&certifiedOn=" + today()).json();
         assertThat(medical.path("totalItems").asLong()).isEqualTo(1);
         assertThat(medical.path("items").get(0).path("name").asText()).isEqualTo("Grid Computing Centre Karlsruhe");
+    }
+
+    @Test
+    void the_demo_has_one_accepted_proposal_with_its_draft_package_and_one_rejected() {
+        Http staff = client(second).bearer(token);
+        JsonNode accepted = staff.get("/api/v1/proposals?status=ACCEPTED").json().path("items");
+        JsonNode rejected = staff.get("/api/v1/proposals?status=REJECTED").json().path("items");
+
+        assertThat(accepted).hasSize(1);
+        assertThat(rejected).hasSize(1);
+        String draft = accepted.get(0).path("resultingPackageId").asText();
+        assertThat(staff.get("/api/v1/packages/" + draft).json().path("status").asText()).isEqualTo("DRAFT");
     }
 
     @Test

@@ -17,6 +17,15 @@ import org.gridledger.domain.portfolio.ProviderCommands.RecordProviderCertificat
 import org.gridledger.domain.portfolio.ProviderCommands.RegisterProviderCommand;
 import org.gridledger.domain.portfolio.ProviderCommands.UpdateProviderCapabilitiesCommand;
 import org.gridledger.domain.portfolio.ProviderCommands.UpdateProviderContactsCommand;
+import org.gridledger.domain.portfolio.PackageCategory;
+import org.gridledger.domain.portfolio.ProposalCommands.AcceptProposalCommand;
+import org.gridledger.domain.portfolio.ProposalCommands.EndorseProposalCommand;
+import org.gridledger.domain.portfolio.ProposalCommands.RejectProposalCommand;
+import org.gridledger.domain.portfolio.ProposalCommands.SubmitProposalCommand;
+import org.gridledger.domain.portfolio.ProposalId;
+import org.gridledger.domain.portfolio.ProposalKind;
+import org.gridledger.domain.portfolio.ProposalQueries.FindProposalQuery;
+import org.gridledger.domain.portfolio.ProposalQueries.ProposalView;
 import org.gridledger.domain.portfolio.ProviderId;
 import org.gridledger.domain.portfolio.ProviderQueries.FindProviderQuery;
 import org.gridledger.domain.portfolio.ProviderQueries.ProviderView;
@@ -145,6 +154,7 @@ class DemoDataLoader implements ApplicationRunner {
                 created++;
             }
         }
+        created += loadProposals();
         for (DemoCatalogue.DemoSubscription subscription : DemoCatalogue.SUBSCRIPTIONS) {
             SubscriptionId id = subscriptionId(subscription.community(), subscription.packageName());
             if (find(new FindSubscriptionQuery(id), SubscriptionView.class).isEmpty()) {
@@ -152,6 +162,39 @@ class DemoDataLoader implements ApplicationRunner {
                         packageId(subscription.packageName()), today, subscription.seats()), ACTOR);
                 created++;
             }
+        }
+        return created;
+    }
+
+    /**
+     * MediGrid proposes a new package, HEP-Grid and C3-Grid endorse it, and staff accept it, which defines it as a
+     * draft; HEP-Grid proposes a change to the technology watch that staff reject with a reason.
+     */
+    private int loadProposals() {
+        int created = 0;
+        ProposalId accepted = new ProposalId(uuid("proposal:imaging-workflows"));
+        if (find(new FindProposalQuery(accepted), ProposalView.class).isEmpty()) {
+            commands.sendAsSystem(new SubmitProposalCommand(accepted, communityId("MediGrid"), ProposalKind.NEW_PACKAGE,
+                    null, "Medical imaging workflow support",
+                    "Porting and operating DICOM image-analysis workflows on pseudonymised data",
+                    PackageCategory.CONSULTING, null, 40), ACTOR);
+            commands.sendAsSystem(new EndorseProposalCommand(accepted, communityId("C3-Grid"), 5), ACTOR);
+            commands.sendAsSystem(new EndorseProposalCommand(accepted, communityId("HEP-Grid"), 10), ACTOR);
+            SupportPackageId draft = packageId("Medical imaging workflow support");
+            commands.sendAsSystem(new DefineSupportPackageCommand(draft, "Medical imaging workflow support",
+                    "Porting and operating DICOM image-analysis workflows on pseudonymised data",
+                    PackageCategory.CONSULTING, Money.EUR), ACTOR);
+            commands.sendAsSystem(new AcceptProposalCommand(accepted, draft), ACTOR);
+            created++;
+        }
+        ProposalId rejected = new ProposalId(uuid("proposal:weekly-technology-watch"));
+        if (find(new FindProposalQuery(rejected), ProposalView.class).isEmpty()) {
+            commands.sendAsSystem(new SubmitProposalCommand(rejected, communityId("HEP-Grid"),
+                    ProposalKind.PACKAGE_CHANGE, packageId("Technology watch"), null, null, null,
+                    "Weekly instead of monthly briefings, at no extra charge", 1200), ACTOR);
+            commands.sendAsSystem(new RejectProposalCommand(rejected,
+                    "No other community asked for it; weekly briefings would double the cost for all"), ACTOR);
+            created++;
         }
         return created;
     }
