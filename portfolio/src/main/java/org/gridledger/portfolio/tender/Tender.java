@@ -150,7 +150,7 @@ class Tender {
         }
         List<ProviderId> providers = command.providerIds() == null ? List.of() : command.providerIds();
         if (providers.isEmpty() || new LinkedHashSet<>(providers).size() != providers.size()
-                || providers.contains(null)) {
+                || providers.stream().anyMatch(java.util.Objects::isNull)) {
             throw new DomainException(ErrorCode.AWARD_INVALID, "an award names one or more providers, each once");
         }
         for (ProviderId provider : providers) {
