@@ -47,7 +47,7 @@ class AuthorizationMatrixTest extends ApiTestBase {
 
     /** The ids the paths and bodies refer to. */
     record Fixture(String packageId, String communityId, String providerId, String spareAdmin, String account,
-                   String tokenId, String subscriptionId) {
+                   String tokenId, String subscriptionId, String tenderId) {
     }
 
     record Endpoint(String method, String path, Function<Fixture, Object> body, boolean open, Set<Role> allowed) {
@@ -56,11 +56,13 @@ class AuthorizationMatrixTest extends ApiTestBase {
             String id = path.startsWith("/api/v1/packages") ? f.packageId()
                     : path.startsWith("/api/v1/communities") ? f.communityId()
                     : path.startsWith("/api/v1/providers") ? f.providerId()
-                    : path.startsWith("/api/v1/subscriptions") ? f.subscriptionId() : f.tokenId();
+                    : path.startsWith("/api/v1/subscriptions") ? f.subscriptionId()
+                    : path.startsWith("/api/v1/tenders") ? f.tenderId() : f.tokenId();
             String username = path.startsWith("/api/v1/communities") ? f.spareAdmin() : f.account();
             String query = path.endsWith("/active-days")
                     ? "?from=" + today() + "&until=" + today().plusMonths(1) + "&communityId=" + f.communityId() : "";
             return path.replace("{id}", id).replace("{username}", username).replace("{group}", "community")
+                    .replace("{providerId}", f.providerId())
                     .replace("{type}", "ISO_27001") + query;
         }
 
@@ -120,6 +122,22 @@ class AuthorizationMatrixTest extends ApiTestBase {
             only("POST", "/api/v1/providers/{id}/suspend", f -> Bodies.reason("matrix"), STAFF),
             only("POST", "/api/v1/providers/{id}/reinstate", f -> Bodies.reason("matrix"), STAFF),
             only("GET", "/api/v1/providers/{id}/history", null, STAFF),
+            only("POST", "/api/v1/tenders", f -> tender(f.packageId(), unique("matrix")), STAFF),
+            only("GET", "/api/v1/tenders", null, STAFF, FINANCE, PROVIDER),
+            only("GET", "/api/v1/tenders/{id}", null, STAFF, FINANCE, PROVIDER),
+            only("POST", "/api/v1/tenders/{id}/offers",
+                    f -> obj("providerId", f.providerId(), "monthlyPrice", "10.00", "capacity", 5), PROVIDER),
+            only("POST", "/api/v1/tenders/{id}/close", null, STAFF),
+            only("POST", "/api/v1/tenders/{id}/offers/{providerId}/evaluation",
+                    f -> obj("quality", 50, "experience", 50), STAFF),
+            only("GET", "/api/v1/tenders/{id}/scores", null, STAFF, FINANCE),
+            only("POST", "/api/v1/tenders/{id}/award", f -> obj("providerIds", List.of(f.providerId()),
+                    "rationale", "matrix", "from", today().plusMonths(1).toString(),
+                    "until", today().plusYears(1).toString()), STAFF),
+            only("POST", "/api/v1/tenders/{id}/contracts/{providerId}/terminate",
+                    f -> obj("terminatedOn", today().plusMonths(2).toString(), "reason", "matrix"), STAFF),
+            only("GET", "/api/v1/tenders/{id}/history", null, STAFF),
+            any("GET", "/api/v1/packages/{id}/providers"),
             only("POST", "/api/v1/accounts", f -> obj("username", unique("matrix"), "roles", List.of("MEMBER")), STAFF),
             only("GET", "/api/v1/accounts", null, STAFF),
             only("GET", "/api/v1/accounts/{username}", null, STAFF),
@@ -166,8 +184,11 @@ class AuthorizationMatrixTest extends ApiTestBase {
         Reply subscription = staff().post("/api/v1/communities/" + communityId + "/subscriptions",
                 obj("packageId", subscribed, "startsOn", today().toString(), "seats", 1));
         assertThat(subscription.status()).as("%s", subscription).isEqualTo(201);
+        Reply tender = staff().post("/api/v1/tenders", tender(subscribed, unique("matrix")));
+        assertThat(tender.status()).as("%s", tender).isEqualTo(201);
         fixture = new Fixture(packageId, communityId, providerId, createAccount("matrix-spare", COMMUNITY_ADMIN),
-                account, tokenId, subscription.json().path("subscriptionId").asText());
+                account, tokenId, subscription.json().path("subscriptionId").asText(),
+                tender.json().path("tenderId").asText());
     }
 
     static Stream<Arguments> everyEndpointForEveryCaller() {
@@ -211,6 +232,12 @@ class AuthorizationMatrixTest extends ApiTestBase {
                 "roles", List.of("PROVIDER"), "providerIds", List.of(providerId)));
         assertThat(reply.status()).as("create provider account: %s", reply).isEqualTo(201);
         return username;
+    }
+
+    /** A tender for the package and a region of its own, with a deadline a day ahead. */
+    private static Object tender(String packageId, String region) {
+        return obj("packageId", packageId, "region", region, "weights", obj("PRICE", 60, "QUALITY", 40),
+                "deadline", java.time.Instant.now().plusSeconds(86_400).toString());
     }
 
     private static Endpoint open(String method, String path) {
