@@ -20,7 +20,8 @@ import static org.gridledger.app.support.ProblemAssertions.assertProblem;
 
 /**
  * Tenders through HTTP: opening, offers by provider accounts within their scope, closing after the deadline,
- * evaluation, scores, award, termination, the providers of a package on a day, and refusals that persist nothing.
+ * evaluation, scores, award, termination, the providers of a package on a day, a rebuild of the projection, and refusals that
+ * persist nothing.
  * Tenders that must be closed get a deadline three seconds ahead, and the test waits for it.
  */
 class TenderApiTest extends ApiTestBase {
@@ -158,6 +159,12 @@ class TenderApiTest extends ApiTestBase {
                 obj("terminatedOn", terminatedOn.toString(), "reason", "Re-tendered")));
         Reply retendered = staff().post("/api/v1/tenders", tender(pkg, region, Instant.now().plusSeconds(3600)));
         assertThat(retendered.status()).as("%s", retendered).isEqualTo(201);
+
+        JsonNode before = staff().get(path).json();
+        JsonNode providersBefore = staff().get("/api/v1/packages/" + pkg + "/providers?asOf=" + from).json();
+        assertSuccess(staff().post("/api/v1/admin/projections/tender/rebuild", null));
+        assertThat(staff().get(path).json()).isEqualTo(before);
+        assertThat(staff().get("/api/v1/packages/" + pkg + "/providers?asOf=" + from).json()).isEqualTo(providersBefore);
     }
 
     @Test
