@@ -20,9 +20,8 @@ import static org.gridledger.app.support.ProblemAssertions.assertProblem;
 
 /**
  * Tenders through HTTP: opening, offers by provider accounts within their scope, closing after the deadline,
- * evaluation, scores, award, termination, the providers of a package on a day, a rebuild of the projection, and refusals that
- * persist nothing.
- * Tenders that must be closed get a deadline three seconds ahead, and the test waits for it.
+ * evaluation, scores, award, termination, the providers of a package on a day, a rebuild of the projection, and
+ * refusals that persist nothing. Tenders that must be closed get a deadline three seconds ahead, and the test waits for it.
  */
 class TenderApiTest extends ApiTestBase {
 

@@ -66,6 +66,9 @@ class JdbcTenderContext implements TenderContext {
 
     @Override
     public boolean lotTaken(SupportPackageId packageId, String lotKey, LocalDate today) {
+        // Serialises openings for one package: a second one waits here until the first commits, then sees its row.
+        jdbc.sql("select package_id from support_package where package_id = :package for update")
+                .param("package", packageId.value()).query().listOfRows();
         return jdbc.sql("""
                         select exists (select 1 from tender t where t.package_id = :package and t.lot_key = :lot
                             and (t.status in ('OPEN', 'CLOSED') or exists (select 1 from tender_contract c

@@ -149,6 +149,34 @@ class TenderProjectionTest {
     }
 
     @Test
+    void concurrentOpeningsForOneLotAreCheckedOneAfterTheOther() throws Exception {
+        int openings = 8;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(openings);
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+        for (int i = 0; i < openings; i++) {
+            done.add(pool.submit(() -> {
+                start.await();
+                EmbeddedDatabase.inTransaction(() -> {
+                    if (!context.lotTaken(pkg, lot.key(), TODAY)) {
+                        projection.on(new TenderOpenedEvent(TenderId.random(), pkg, lot, Map.of(Criterion.PRICE, 100),
+                                Set.of(), DEADLINE, TODAY));
+                    }
+                });
+                return null;
+            }));
+        }
+        start.countDown();
+        for (var future : done) {
+            future.get();
+        }
+        pool.shutdown();
+
+        assertThat(jdbc.sql("select count(*) from tender where package_id = :id").param("id", pkg.value())
+                .query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
     void listsFilterByPackageAndStatus() {
         openAndOffer();
         assertThat(projection.handle(new FindTendersQuery(pkg, TenderStatus.OPEN, Pagination.first())).totalItems())
