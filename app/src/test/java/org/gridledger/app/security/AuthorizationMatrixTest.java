@@ -47,7 +47,7 @@ class AuthorizationMatrixTest extends ApiTestBase {
 
     /** The ids the paths and bodies refer to. */
     record Fixture(String packageId, String communityId, String providerId, String spareAdmin, String account,
-                   String tokenId, String subscriptionId, String proposalId) {
+                   String tokenId, String subscriptionId, String proposalId, String tenderId) {
     }
 
     record Endpoint(String method, String path, Function<Fixture, Object> body, boolean open, Set<Role> allowed) {
@@ -57,11 +57,13 @@ class AuthorizationMatrixTest extends ApiTestBase {
                     : path.startsWith("/api/v1/communities") ? f.communityId()
                     : path.startsWith("/api/v1/providers") ? f.providerId()
                     : path.startsWith("/api/v1/subscriptions") ? f.subscriptionId()
-                    : path.startsWith("/api/v1/proposals") ? f.proposalId() : f.tokenId();
+                    : path.startsWith("/api/v1/proposals") ? f.proposalId()
+                    : path.startsWith("/api/v1/tenders") ? f.tenderId() : f.tokenId();
             String username = path.startsWith("/api/v1/communities") ? f.spareAdmin() : f.account();
             String query = path.endsWith("/active-days")
                     ? "?from=" + today() + "&until=" + today().plusMonths(1) + "&communityId=" + f.communityId() : "";
             return path.replace("{id}", id).replace("{username}", username).replace("{group}", "community")
+                    .replace("{providerId}", f.providerId())
                     .replace("{type}", "ISO_27001") + query;
         }
 
@@ -131,6 +133,22 @@ class AuthorizationMatrixTest extends ApiTestBase {
             only("POST", "/api/v1/proposals/{id}/accept", null, STAFF),
             only("POST", "/api/v1/proposals/{id}/reject", f -> Bodies.reason("matrix"), STAFF),
             only("GET", "/api/v1/proposals/{id}/history", null, STAFF),
+            only("POST", "/api/v1/tenders", f -> tender(f.packageId(), unique("matrix")), STAFF),
+            only("GET", "/api/v1/tenders", null, STAFF, FINANCE, PROVIDER),
+            only("GET", "/api/v1/tenders/{id}", null, STAFF, FINANCE, PROVIDER),
+            only("POST", "/api/v1/tenders/{id}/offers",
+                    f -> obj("providerId", f.providerId(), "monthlyPrice", "10.00", "capacity", 5), PROVIDER),
+            only("POST", "/api/v1/tenders/{id}/close", null, STAFF),
+            only("POST", "/api/v1/tenders/{id}/offers/{providerId}/evaluation",
+                    f -> obj("quality", 50, "experience", 50), STAFF),
+            only("GET", "/api/v1/tenders/{id}/scores", null, STAFF, FINANCE),
+            only("POST", "/api/v1/tenders/{id}/award", f -> obj("providerIds", List.of(f.providerId()),
+                    "rationale", "matrix", "from", today().plusMonths(1).toString(),
+                    "until", today().plusYears(1).toString()), STAFF),
+            only("POST", "/api/v1/tenders/{id}/contracts/{providerId}/terminate",
+                    f -> obj("terminatedOn", today().plusMonths(2).toString(), "reason", "matrix"), STAFF),
+            only("GET", "/api/v1/tenders/{id}/history", null, STAFF),
+            any("GET", "/api/v1/packages/{id}/providers"),
             only("POST", "/api/v1/accounts", f -> obj("username", unique("matrix"), "roles", List.of("MEMBER")), STAFF),
             only("GET", "/api/v1/accounts", null, STAFF),
             only("GET", "/api/v1/accounts/{username}", null, STAFF),
@@ -181,9 +199,11 @@ class AuthorizationMatrixTest extends ApiTestBase {
         Reply proposal = staff().post("/api/v1/proposals", obj("communityId", proposer, "kind", "NEW_PACKAGE",
                 "name", unique("MatrixProposal"), "description", "d", "category", "TRAINING", "expectedSeats", 5));
         assertThat(proposal.status()).as("%s", proposal).isEqualTo(201);
+        Reply tender = staff().post("/api/v1/tenders", tender(subscribed, unique("matrix")));
+        assertThat(tender.status()).as("%s", tender).isEqualTo(201);
         fixture = new Fixture(packageId, communityId, providerId, createAccount("matrix-spare", COMMUNITY_ADMIN),
                 account, tokenId, subscription.json().path("subscriptionId").asText(),
-                proposal.json().path("proposalId").asText());
+                proposal.json().path("proposalId").asText(), tender.json().path("tenderId").asText());
     }
 
     static Stream<Arguments> everyEndpointForEveryCaller() {
@@ -227,6 +247,12 @@ class AuthorizationMatrixTest extends ApiTestBase {
                 "roles", List.of("PROVIDER"), "providerIds", List.of(providerId)));
         assertThat(reply.status()).as("create provider account: %s", reply).isEqualTo(201);
         return username;
+    }
+
+    /** A tender for the package and a region of its own, with a deadline a day ahead. */
+    private static Object tender(String packageId, String region) {
+        return obj("packageId", packageId, "region", region, "weights", obj("PRICE", 60, "QUALITY", 40),
+                "deadline", java.time.Instant.now().plusSeconds(86_400).toString());
     }
 
     private static Endpoint open(String method, String path) {

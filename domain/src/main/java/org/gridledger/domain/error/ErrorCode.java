@@ -75,7 +75,25 @@ public enum ErrorCode {
     PROPOSAL_DECIDED(ErrorKind.RULE_VIOLATED, "The proposal has been accepted or rejected already."),
     ENDORSEMENT_DUPLICATE(ErrorKind.CONFLICT, "The community has endorsed this proposal already."),
     OWN_PROPOSAL_ENDORSEMENT(ErrorKind.RULE_VIOLATED, "A community cannot endorse its own proposal."),
-    PROPOSAL_INVALID(ErrorKind.RULE_VIOLATED, "The proposal is inconsistent with its kind, or its expected seats are not positive.");
+    PROPOSAL_INVALID(ErrorKind.RULE_VIOLATED, "The proposal is inconsistent with its kind, or its expected seats are not positive."),
+
+    // portfolio: tenders
+    TENDER_NOT_FOUND(ErrorKind.NOT_FOUND, "No such tender."),
+    TENDER_LOT_TAKEN(ErrorKind.CONFLICT, "The package's lot is already being tendered or under a running contract."),
+    WEIGHTS_INVALID(ErrorKind.RULE_VIOLATED, "Criteria weights must be whole percentages from 0 to 100 summing to 100."),
+    DEADLINE_INVALID(ErrorKind.RULE_VIOLATED, "A tender's deadline must lie in the future."),
+    PACKAGE_NOT_TENDERABLE(ErrorKind.RULE_VIOLATED, "Only a published support package can be tendered."),
+    DEADLINE_PASSED(ErrorKind.RULE_VIOLATED, "The tender's deadline has passed."),
+    DEADLINE_NOT_REACHED(ErrorKind.RULE_VIOLATED, "A tender can be closed only after its deadline."),
+    TENDER_CLOSED(ErrorKind.RULE_VIOLATED, "The tender is closed or awarded."),
+    TENDER_NOT_CLOSED(ErrorKind.RULE_VIOLATED, "The tender must be closed first."),
+    PROVIDER_NOT_ELIGIBLE(ErrorKind.RULE_VIOLATED, "The provider is suspended, cannot deliver the package or lacks a required certification."),
+    OFFER_INVALID(ErrorKind.RULE_VIOLATED, "The offer or evaluation has a negative price, no capacity or points outside 0–100."),
+    OFFER_NOT_FOUND(ErrorKind.RULE_VIOLATED, "The provider made no offer in this tender."),
+    AWARD_INVALID(ErrorKind.RULE_VIOLATED, "An award names providers that offered, each once, with a contract term."),
+    CONTRACT_NOT_FOUND(ErrorKind.NOT_FOUND, "The provider holds no contract from this tender."),
+    CONTRACT_TERMINATED(ErrorKind.RULE_VIOLATED, "The contract is terminated already."),
+    TERMINATION_DATE_INVALID(ErrorKind.RULE_VIOLATED, "A termination cannot take effect in the past or outside the contract's term.");
 
     private final ErrorKind kind;
     private final String title;

@@ -1,7 +1,9 @@
 package org.gridledger.domain.portfolio;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The constraints that make each community different and that the portfolio must honour: its discipline, how secure
@@ -14,8 +16,9 @@ public record CommunityProfile(String discipline, SecurityLevel securityLevel, D
                                String organisationalStructure, List<String> internationalPartners) {
 
     public CommunityProfile {
-        jobTypes = jobTypes == null ? Set.of() : Set.copyOf(jobTypes);
-        resourceTypes = resourceTypes == null ? Set.of() : Set.copyOf(resourceTypes);
+        // sorted (declaration order), so that the profile reads and serialises the same way every time
+        jobTypes = jobTypes == null ? Set.of() : Collections.unmodifiableSet(new TreeSet<>(jobTypes));
+        resourceTypes = resourceTypes == null ? Set.of() : Collections.unmodifiableSet(new TreeSet<>(resourceTypes));
         internationalPartners = internationalPartners == null ? List.of() : List.copyOf(internationalPartners);
     }
 }

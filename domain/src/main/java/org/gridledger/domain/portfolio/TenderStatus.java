@@ -1,0 +1,8 @@
+package org.gridledger.domain.portfolio;
+
+/** {@code OPEN} takes offers until the deadline; {@code CLOSED} after staff closed it; {@code AWARDED} at the end. */
+public enum TenderStatus {
+    OPEN,
+    CLOSED,
+    AWARDED
+}

@@ -1,0 +1,39 @@
+package org.gridledger.portfolio.tender;
+
+import org.gridledger.domain.portfolio.CertificationType;
+import org.gridledger.domain.portfolio.PackageCategory;
+import org.gridledger.domain.portfolio.PackageStatus;
+import org.gridledger.domain.portfolio.ProviderId;
+import org.gridledger.domain.portfolio.SupportPackageId;
+
+import java.time.LocalDate;
+import java.util.Currency;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What the tender rules read at command time from the package, provider and tender projections, all written in the
+ * command transactions too (ADR 0005), so they are as current as the last committed command.
+ */
+public interface TenderContext {
+
+    Optional<PackageFacts> packageFacts(SupportPackageId packageId);
+
+    /** The provider's standing, empty when there is no such provider. */
+    Optional<Candidate> candidate(ProviderId providerId);
+
+    /** Whether the provider holds a certification of {@code type} in force and not withdrawn on {@code on}. */
+    boolean certified(ProviderId providerId, CertificationType type, LocalDate on);
+
+    /**
+     * Whether another tender for the package and lot is open or closed and not yet awarded, or awarded with a
+     * contract that is neither terminated nor ended by {@code today}.
+     */
+    boolean lotTaken(SupportPackageId packageId, String lotKey, LocalDate today);
+
+    record PackageFacts(PackageStatus status, PackageCategory category, Currency currency) {
+    }
+
+    record Candidate(boolean suspended, Set<PackageCategory> categories) {
+    }
+}
