@@ -99,7 +99,8 @@ class RestartAndDemoTest {
         items.forEach(item -> assertThat(item.path("termsInForce").path("effectiveFrom").asText())
                 .as("terms of %s", item.path("name")).isEqualTo(today().toString()));
         assertThat(eventsAfterDemoLoad)
-                .as("4 communities, 10 packages, 14 subscriptions, 2 providers, 2 proposals, 1 proposed draft").hasSize(33);
+                .as("4 communities, 10 packages, 14 subscriptions, 2 providers, 2 proposals, 1 proposed draft, 4 tenders")
+                .hasSize(37);
     }
 
     @Test
@@ -123,6 +124,23 @@ class RestartAndDemoTest {
         assertThat(rejected).hasSize(1);
         String draft = accepted.get(0).path("resultingPackageId").asText();
         assertThat(staff.get("/api/v1/packages/" + draft).json().path("status").asText()).isEqualTo("DRAFT");
+    }
+
+    @Test
+    void the_packages_that_need_a_provider_are_awarded_from_the_first_of_next_month() {
+        Http staff = client(second).bearer(token);
+        LocalDate contractStart = today().plusMonths(1).withDayOfMonth(1);
+        JsonNode awarded = staff.get("/api/v1/tenders?status=AWARDED&size=50").json();
+        assertThat(awarded.path("totalItems").asLong()).isEqualTo(4);
+        String secondLevel = firstCatalogue.path("items").findParents("name").stream()
+                .filter(p -> p.path("name").asText().equals("Second-level support"))
+                .findFirst().orElseThrow().path("packageId").asText();
+
+        JsonNode before = staff.get("/api/v1/packages/" + secondLevel + "/providers?asOf=" + today()).json();
+        JsonNode during = staff.get("/api/v1/packages/" + secondLevel + "/providers?asOf=" + contractStart).json();
+
+        assertThat(before.toString()).doesNotContain("Gridworks");
+        assertThat(during.toString()).contains("Grid Computing Centre Karlsruhe", "Gridworks Consulting GmbH");
     }
 
     @Test

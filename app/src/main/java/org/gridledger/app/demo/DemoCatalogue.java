@@ -39,6 +39,14 @@ final class DemoCatalogue {
                         List<CertificationType> certifications, ProviderContact contact) {
     }
 
+    /** A tender for a demo package: who offers what, and whom staff award (several: distributed support). */
+    record DemoTender(String packageName, Set<CertificationType> required, List<DemoOffer> offers,
+                      List<String> awarded, String rationale) {
+    }
+
+    record DemoOffer(String provider, String monthlyPrice, int capacity, String sla, int quality, int experience) {
+    }
+
     /** A demo community's subscription to a demo package (by their names), with its seats. */
     record DemoSubscription(String community, String packageName, int seats) {
     }
@@ -145,4 +153,24 @@ final class DemoCatalogue {
                     List.of(CertificationType.ISO_9001, CertificationType.ISO_27001),
                     new ProviderContact("Service management", "account manager", "service@gridworks.example",
                             "+49 30 000000")));
+
+    private static final String CENTRE = "Grid Computing Centre Karlsruhe";
+    private static final String COMPANY = "Gridworks Consulting GmbH";
+
+    /** The packages that need a provider, tendered and awarded. */
+    static final List<DemoTender> TENDERS = List.of(
+            new DemoTender("Middleware maintenance", Set.of(CertificationType.ISO_27001),
+                    List.of(new DemoOffer(CENTRE, "1900.00", 40, "patches within 5 working days", 90, 95)),
+                    List.of(CENTRE), "The only offer; the centre runs the reference installation of the middleware"),
+            new DemoTender("Grid emergency response", Set.of(CertificationType.IGTF_ACCREDITED),
+                    List.of(new DemoOffer(CENTRE, "1200.00", 24, "24/7 on call, response in 30 minutes", 85, 90)),
+                    List.of(CENTRE), "Accredited security team on call around the clock"),
+            new DemoTender("Second-level support", Set.of(CertificationType.ISO_27001),
+                    List.of(new DemoOffer(CENTRE, "700.00", 120, "GGUS response targets", 80, 85),
+                            new DemoOffer(COMPANY, "650.00", 80, "GGUS response targets, business hours", 75, 70)),
+                    List.of(CENTRE, COMPANY),
+                    "Distributed support: the centre for middleware and site issues, the company for applications"),
+            new DemoTender("Consulting", Set.of(),
+                    List.of(new DemoOffer(COMPANY, "0.00", 160, "consultant assigned within 10 working days", 85, 80)),
+                    List.of(COMPANY), "Experienced application-porting team at the lowest price"));
 }

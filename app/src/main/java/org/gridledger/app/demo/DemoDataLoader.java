@@ -41,6 +41,19 @@ import org.gridledger.domain.portfolio.SupportPackageQueries.FindPackagePriceHis
 import org.gridledger.domain.portfolio.SupportPackageQueries.FindSupportPackageQuery;
 import org.gridledger.domain.portfolio.SupportPackageQueries.PriceHistoryView;
 import org.gridledger.domain.portfolio.SupportPackageQueries.SupportPackageView;
+import org.gridledger.domain.portfolio.Criterion;
+import org.gridledger.domain.portfolio.OfferEvaluation;
+import org.gridledger.domain.portfolio.TenderCommands.AwardTenderCommand;
+import org.gridledger.domain.portfolio.TenderCommands.CloseTenderCommand;
+import org.gridledger.domain.portfolio.TenderCommands.EvaluateOfferCommand;
+import org.gridledger.domain.portfolio.TenderCommands.OpenTenderCommand;
+import org.gridledger.domain.portfolio.TenderCommands.SubmitOfferCommand;
+import org.gridledger.domain.portfolio.TenderId;
+import org.gridledger.domain.portfolio.TenderLot;
+import org.gridledger.domain.portfolio.TenderOffer;
+import org.gridledger.domain.portfolio.TenderQueries.FindTenderQuery;
+import org.gridledger.domain.portfolio.TenderQueries.TenderView;
+import org.gridledger.domain.shared.DateRange;
 import org.gridledger.domain.shared.Money;
 import org.gridledger.domain.shared.Quantity;
 import org.slf4j.Logger;
@@ -55,8 +68,11 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -65,7 +81,8 @@ import java.util.UUID;
  * HEP-Grid, C3-Grid and the commercial FinGrid with their profiles, the ten support packages, each published with
  * terms in force from the day of loading and, for some, a price rise from the next 1 January, and the communities'
  * subscriptions from the day of loading, and two providers (a compute centre and a company) with their capabilities,
- * contacts and certifications. Everything goes through
+ * contacts and certifications, proposals (one accepted, one rejected), and awarded tenders for the packages that
+ * need a provider. Everything goes through
  * the same commands the API sends; ids are derived from names, and whatever exists already is skipped, so loading
  * twice changes nothing.
  */
@@ -155,6 +172,7 @@ class DemoDataLoader implements ApplicationRunner {
             }
         }
         created += loadProposals();
+        created += loadTenders(today);
         for (DemoCatalogue.DemoSubscription subscription : DemoCatalogue.SUBSCRIPTIONS) {
             SubscriptionId id = subscriptionId(subscription.community(), subscription.packageName());
             if (find(new FindSubscriptionQuery(id), SubscriptionView.class).isEmpty()) {
@@ -197,6 +215,57 @@ class DemoDataLoader implements ApplicationRunner {
             created++;
         }
         return created;
+    }
+
+    /**
+     * Opens a tender for each package that needs a provider with a deadline two seconds ahead, submits the offers,
+     * waits for the deadline, then closes, evaluates and awards: the only wait of the demo.
+     */
+    private int loadTenders(LocalDate today) {
+        List<DemoCatalogue.DemoTender> missing = DemoCatalogue.TENDERS.stream()
+                .filter(t -> find(new FindTenderQuery(tenderId(t.packageName()), null), TenderView.class).isEmpty())
+                .toList();
+        if (missing.isEmpty()) {
+            return 0;
+        }
+        Instant deadline = clock.instant().plusSeconds(2);
+        Map<Criterion, Integer> weights = Map.of(Criterion.PRICE, 40, Criterion.QUALITY, 30, Criterion.CAPACITY, 10,
+                Criterion.EXPERIENCE, 20);
+        for (DemoCatalogue.DemoTender tender : missing) {
+            TenderId id = tenderId(tender.packageName());
+            commands.sendAsSystem(new OpenTenderCommand(id, packageId(tender.packageName()), new TenderLot(null, null),
+                    weights, tender.required(), deadline), ACTOR);
+            for (DemoCatalogue.DemoOffer offer : tender.offers()) {
+                commands.sendAsSystem(new SubmitOfferCommand(id, providerId(offer.provider()), new TenderOffer(
+                        Money.euros(offer.monthlyPrice()), BigDecimal.valueOf(offer.capacity()), offer.sla())), ACTOR);
+            }
+        }
+        long wait = Duration.between(clock.instant(), deadline).toMillis() + 50;
+        if (wait > 0) {
+            try {
+                Thread.sleep(wait);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return missing.size();
+            }
+        }
+        LocalDate from = today.plusMonths(1).withDayOfMonth(1);
+        for (DemoCatalogue.DemoTender tender : missing) {
+            TenderId id = tenderId(tender.packageName());
+            commands.sendAsSystem(new CloseTenderCommand(id), ACTOR);
+            for (DemoCatalogue.DemoOffer offer : tender.offers()) {
+                commands.sendAsSystem(new EvaluateOfferCommand(id, providerId(offer.provider()),
+                        new OfferEvaluation(offer.quality(), offer.experience())), ACTOR);
+            }
+            commands.sendAsSystem(new AwardTenderCommand(id,
+                    tender.awarded().stream().map(DemoDataLoader::providerId).toList(), tender.rationale(),
+                    new DateRange(from, from.plusYears(2))), ACTOR);
+        }
+        return missing.size();
+    }
+
+    static TenderId tenderId(String packageName) {
+        return new TenderId(uuid("tender:" + packageName));
     }
 
     static ProviderId providerId(String name) {
