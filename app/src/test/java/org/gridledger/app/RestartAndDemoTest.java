@@ -141,6 +141,12 @@ class RestartAndDemoTest {
 
         assertThat(before.toString()).doesNotContain("Gridworks");
         assertThat(during.toString()).contains("Grid Computing Centre Karlsruhe", "Gridworks Consulting GmbH");
+        String centre = during.path("contracts").findParents("providerName").stream()
+                .filter(c -> c.path("providerName").asText().equals("Grid Computing Centre Karlsruhe"))
+                .findFirst().orElseThrow().path("providerId").asText();
+        JsonNode contracts = staff.get("/api/v1/providers/" + centre + "/contracts").json().path("contracts");
+        assertThat(contracts).as("middleware, emergency response, second-level support").hasSize(3);
+        contracts.forEach(c -> assertThat(c.path("from").asText()).isEqualTo(contractStart.toString()));
     }
 
     @Test

@@ -11,6 +11,10 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.gridledger.app.messaging.CommandSender;
 import org.gridledger.app.messaging.Queries;
+import org.gridledger.domain.portfolio.ProviderQueries.ProviderView;
+import org.gridledger.domain.portfolio.ProviderQueries.FindProviderQuery;
+import org.gridledger.domain.portfolio.TenderQueries.ProviderContractsView;
+import org.gridledger.domain.portfolio.TenderQueries.FindProviderContractsQuery;
 import org.gridledger.app.security.CurrentPrincipal;
 import org.gridledger.app.security.ProviderScope;
 import org.gridledger.app.web.Created;
@@ -217,6 +221,15 @@ class TenderController {
         queries.ask(new FindSupportPackageQuery(id, null), SupportPackageView.class);
         return queries.ask(new FindPackageProvidersQuery(id, asOf == null ? LocalDate.now(clock) : asOf),
                 PackageProvidersView.class);
+    }
+
+    @GetMapping("/api/v1/providers/{id}/contracts")
+    @PreAuthorize("hasAnyRole('STAFF','FINANCE','PROVIDER')")
+    @Operation(summary = "The contracts a provider has been awarded, with their terms and terminations")
+    ProviderContractsView contracts(@PathVariable ProviderId id) {
+        scope.require(CurrentPrincipal.get(), id);
+        queries.ask(new FindProviderQuery(id), ProviderView.class);
+        return queries.ask(new FindProviderContractsQuery(id), ProviderContractsView.class);
     }
 
     private Instant deadline(String text) {

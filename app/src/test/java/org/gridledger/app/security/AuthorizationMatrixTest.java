@@ -123,6 +123,7 @@ class AuthorizationMatrixTest extends ApiTestBase {
             only("POST", "/api/v1/providers/{id}/suspend", f -> Bodies.reason("matrix"), STAFF),
             only("POST", "/api/v1/providers/{id}/reinstate", f -> Bodies.reason("matrix"), STAFF),
             only("GET", "/api/v1/providers/{id}/history", null, STAFF),
+            only("GET", "/api/v1/providers/{id}/contracts", null, STAFF, FINANCE, PROVIDER),
             only("POST", "/api/v1/proposals", f -> obj("communityId", f.communityId(), "kind", "NEW_PACKAGE",
                     "name", unique("Matrix"), "description", "d", "category", "TRAINING", "expectedSeats", 2),
                     STAFF, COMMUNITY_ADMIN),

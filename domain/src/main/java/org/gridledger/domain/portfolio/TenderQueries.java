@@ -32,6 +32,10 @@ public final class TenderQueries {
     }
 
     /** The providers delivering a package on {@code asOf}: awarded contracts covering the day, not terminated by then. */
+    /** Every contract a provider has been awarded, with its term and any termination. */
+    public record FindProviderContractsQuery(ProviderId providerId) {
+    }
+
     public record FindPackageProvidersQuery(SupportPackageId packageId, LocalDate asOf) {
     }
 
@@ -69,5 +73,8 @@ public final class TenderQueries {
     }
 
     public record PackageProvidersView(SupportPackageId packageId, LocalDate asOf, List<ContractView> contracts) {
+    }
+
+    public record ProviderContractsView(ProviderId providerId, List<ContractView> contracts) {
     }
 }

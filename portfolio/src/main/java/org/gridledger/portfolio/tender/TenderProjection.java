@@ -23,6 +23,8 @@ import org.gridledger.domain.portfolio.TenderLot;
 import org.gridledger.domain.portfolio.TenderQueries.AwardView;
 import org.gridledger.domain.portfolio.TenderQueries.ContractView;
 import org.gridledger.domain.portfolio.TenderQueries.FindPackageProvidersQuery;
+import org.gridledger.domain.portfolio.TenderQueries.FindProviderContractsQuery;
+import org.gridledger.domain.portfolio.TenderQueries.ProviderContractsView;
 import org.gridledger.domain.portfolio.TenderQueries.FindTenderQuery;
 import org.gridledger.domain.portfolio.TenderQueries.FindTenderScoresQuery;
 import org.gridledger.domain.portfolio.TenderQueries.FindTendersQuery;
@@ -237,6 +239,12 @@ class TenderProjection {
                             and (c.terminated_on is null or :on < c.terminated_on)""",
                 Map.of("package", query.packageId().value(), "on", query.asOf()));
         return new PackageProvidersView(query.packageId(), query.asOf(), contracts);
+    }
+
+    @QueryHandler
+    ProviderContractsView handle(FindProviderContractsQuery query) {
+        return new ProviderContractsView(query.providerId(),
+                contracts("where c.provider_id = :provider", Map.of("provider", query.providerId().value())));
     }
 
     private List<TenderView> tenders(String where, Map<String, ?> params, int limit, long offset) {
