@@ -92,6 +92,8 @@ class DemoDataLoader implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(DemoDataLoader.class);
     static final String ACTOR = "demo-loader";
+    /** Every demo package asks for a month's notice before a cancellation. */
+    static final int DEMO_NOTICE_DAYS = 30;
 
     private final CommandSender commands;
     private final Queries queries;
@@ -279,7 +281,8 @@ class DemoDataLoader implements ApplicationRunner {
     private static PackageTerms terms(DemoCatalogue.DemoPackage p, LocalDate from, BigDecimal factor) {
         return new PackageTerms(from, price(p.flatFee(), factor), price(p.seatFee(), factor),
                 Quantity.of(p.includedUnits(), p.unit()), price(p.overage(), factor),
-                p.sla().stream().map(s -> new SlaTarget(s.priority(), s.response(), s.resolution())).toList());
+                p.sla().stream().map(s -> new SlaTarget(s.priority(), s.response(), s.resolution())).toList(),
+                DEMO_NOTICE_DAYS);
     }
 
     private static Money price(String amount, BigDecimal factor) {

@@ -3,6 +3,8 @@ package org.gridledger.app.portfolio;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -64,7 +66,8 @@ class SupportPackageController {
 
     record TermsRequest(@NotNull LocalDate effectiveFrom, @NotNull BigDecimal monthlyFlatFee,
                         @NotNull BigDecimal perSeatFee, @NotNull BigDecimal includedUnits, @NotNull Unit includedUnit,
-                        @NotNull BigDecimal overagePrice, @Size(max = 4) List<@Valid SlaTarget> slaTargets) {
+                        @NotNull BigDecimal overagePrice, @Size(max = 4) List<@Valid SlaTarget> slaTargets,
+                        @Min(0) @Max(365) Integer cancellationNoticeDays) {
     }
 
     record RetireRequest(@Size(max = 2000) String reason) {
@@ -129,7 +132,7 @@ class SupportPackageController {
         commands.send(new ReviseSupportPackageTermsCommand(id, new PackageTerms(request.effectiveFrom(),
                 new Money(request.monthlyFlatFee(), currency), new Money(request.perSeatFee(), currency),
                 new Quantity(request.includedUnits(), request.includedUnit()),
-                new Money(request.overagePrice(), currency), request.slaTargets())));
+                new Money(request.overagePrice(), currency), request.slaTargets(), request.cancellationNoticeDays())));
         return Created.at("/api/v1/packages/" + id + "/terms", () -> terms(id));
     }
 

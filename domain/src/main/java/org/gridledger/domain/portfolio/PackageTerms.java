@@ -9,12 +9,21 @@ import java.util.List;
 /**
  * One version of a package's commercial terms, in force from {@code effectiveFrom} until the next version takes
  * effect: a flat monthly fee, a monthly fee per seat, the units included per month and the price of each unit beyond
- * them, and the SLA response targets per ticket priority.
+ * them, the SLA response targets per ticket priority, and the notice in days a subscriber gives to cancel (the
+ * subscription then ends with the billing month in which the notice ends). Terms stored before the notice existed
+ * read as 0 days.
  */
 public record PackageTerms(LocalDate effectiveFrom, Money monthlyFlatFee, Money perSeatFee, Quantity includedUnits,
-                           Money overagePrice, List<SlaTarget> slaTargets) {
+                           Money overagePrice, List<SlaTarget> slaTargets, Integer cancellationNoticeDays) {
 
     public PackageTerms {
         slaTargets = slaTargets == null ? List.of() : List.copyOf(slaTargets);
+        cancellationNoticeDays = cancellationNoticeDays == null ? 0 : cancellationNoticeDays;
+    }
+
+    /** Terms without a notice period. */
+    public PackageTerms(LocalDate effectiveFrom, Money monthlyFlatFee, Money perSeatFee, Quantity includedUnits,
+                        Money overagePrice, List<SlaTarget> slaTargets) {
+        this(effectiveFrom, monthlyFlatFee, perSeatFee, includedUnits, overagePrice, slaTargets, 0);
     }
 }

@@ -7,11 +7,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import java.sql.Date;
+import java.time.LocalDate;
 import java.util.Optional;
 
 /** Reads the package and community projections for the subscription rules, on the command's transaction. */
 @Component
-class JdbcSubscriptionContext implements PackageCatalogue, CommunityDirectory {
+class JdbcSubscriptionContext implements PackageCatalogue, CommunityDirectory, NoticePeriods {
 
     private final JdbcClient jdbc;
 
@@ -32,6 +33,19 @@ class JdbcSubscriptionContext implements PackageCatalogue, CommunityDirectory {
                             first == null ? null : first.toLocalDate());
                 })
                 .optional();
+    }
+
+    @Override
+    public int noticeDays(SupportPackageId packageId, LocalDate on) {
+        return jdbc.sql("""
+                        select cancellation_notice_days from support_package_terms
+                        where package_id = :id and not superseded and effective_from <= :on
+                        order by effective_from desc, version desc limit 1""")
+                .param("id", packageId.value())
+                .param("on", on)
+                .query(Integer.class)
+                .optional()
+                .orElse(0);
     }
 
     @Override

@@ -14,6 +14,7 @@ import org.gridledger.domain.portfolio.SubscriptionEvents.CommunitySubscribedEve
 import org.gridledger.domain.portfolio.SubscriptionEvents.SubscriptionCancelledEvent;
 import org.gridledger.domain.portfolio.SubscriptionEvents.SubscriptionSeatsChangedEvent;
 import org.gridledger.domain.portfolio.SubscriptionId;
+import org.gridledger.domain.portfolio.SupportPackageId;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -33,6 +34,7 @@ class Subscription {
 
     @AggregateIdentifier
     private SubscriptionId subscriptionId;
+    private SupportPackageId packageId;
     private LocalDate startsOn;
     private LocalDate endsOn;
 
@@ -90,7 +92,7 @@ class Subscription {
     }
 
     @CommandHandler
-    void handle(CancelSubscriptionCommand command, SubscriptionPeriods periods, Clock clock) {
+    void handle(CancelSubscriptionCommand command, SubscriptionPeriods periods, NoticePeriods notices, Clock clock) {
         if (endsOn != null) {
             throw DomainException.of(ErrorCode.SUBSCRIPTION_CANCELLED, "subscription %s ends on %s already",
                     subscriptionId, endsOn);
@@ -98,7 +100,7 @@ class Subscription {
         LocalDate today = LocalDate.now(clock);
         LocalDate requestedOn = command.requestedOn() == null ? today : command.requestedOn();
         SubscriptionPolicy.requireNotPast(requestedOn, today, "cancellation");
-        LocalDate ends = SubscriptionPolicy.endsOn(requestedOn, startsOn);
+        LocalDate ends = SubscriptionPolicy.endsOn(requestedOn, startsOn, notices.noticeDays(packageId, requestedOn));
         periods.end(subscriptionId, ends);
         apply(new SubscriptionCancelledEvent(subscriptionId, requestedOn, ends));
     }
@@ -106,6 +108,7 @@ class Subscription {
     @EventSourcingHandler
     void on(CommunitySubscribedEvent event) {
         subscriptionId = event.subscriptionId();
+        packageId = event.packageId();
         startsOn = event.startsOn();
     }
 

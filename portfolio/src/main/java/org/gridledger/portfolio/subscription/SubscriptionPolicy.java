@@ -9,12 +9,6 @@ import java.time.YearMonth;
 /** The guards and date arithmetic of subscriptions that need no state. */
 final class SubscriptionPolicy {
 
-    /**
-     * Days of notice before a cancellation takes effect. Fixed at 0: the package terms carry no notice period yet, so
-     * a cancellation ends the subscription with the billing month in which it is requested.
-     */
-    static final int NOTICE_DAYS = 0;
-
     private SubscriptionPolicy() {
     }
 
@@ -41,8 +35,8 @@ final class SubscriptionPolicy {
      * The first day no longer covered after notice given on {@code requestedOn}: the first day of the month after
      * the one in which the notice period ends. A subscription that has not started yet runs its first month.
      */
-    static LocalDate endsOn(LocalDate requestedOn, LocalDate startsOn) {
-        LocalDate noticeEnds = requestedOn.plusDays(NOTICE_DAYS);
+    static LocalDate endsOn(LocalDate requestedOn, LocalDate startsOn, int noticeDays) {
+        LocalDate noticeEnds = requestedOn.plusDays(noticeDays);
         LocalDate last = noticeEnds.isBefore(startsOn) ? startsOn : noticeEnds;
         return YearMonth.from(last).plusMonths(1).atDay(1);
     }

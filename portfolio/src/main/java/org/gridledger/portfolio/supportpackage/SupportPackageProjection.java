@@ -95,12 +95,14 @@ class SupportPackageProjection {
         var terms = event.terms();
         jdbc.sql("""
                         insert into support_package_terms (package_id, version, effective_from, monthly_flat_fee, per_seat_fee,
-                            included_units, included_unit, overage_price, sla_targets, superseded)
-                        values (:id, :version, :effectiveFrom, :flat, :seat, :included, :unit, :overage, cast(:sla as jsonb), false)
+                            included_units, included_unit, overage_price, sla_targets, superseded, cancellation_notice_days)
+                        values (:id, :version, :effectiveFrom, :flat, :seat, :included, :unit, :overage, cast(:sla as jsonb), false,
+                            :notice)
                         on conflict (package_id, version) do update set effective_from = excluded.effective_from,
                             monthly_flat_fee = excluded.monthly_flat_fee, per_seat_fee = excluded.per_seat_fee,
                             included_units = excluded.included_units, included_unit = excluded.included_unit,
-                            overage_price = excluded.overage_price, sla_targets = excluded.sla_targets""")
+                            overage_price = excluded.overage_price, sla_targets = excluded.sla_targets,
+                            cancellation_notice_days = excluded.cancellation_notice_days""")
                 .param("id", event.packageId().value())
                 .param("version", event.version())
                 .param("effectiveFrom", terms.effectiveFrom())
@@ -110,6 +112,7 @@ class SupportPackageProjection {
                 .param("unit", terms.includedUnits().unit().name())
                 .param("overage", terms.overagePrice().amount())
                 .param("sla", write(terms.slaTargets()))
+                .param("notice", terms.cancellationNoticeDays())
                 .update();
         if (event.supersedes() != null) {
             jdbc.sql("update support_package_terms set superseded = true where package_id = :id and version = :version")
@@ -225,7 +228,8 @@ class SupportPackageProjection {
                             new Money(rs.getBigDecimal("per_seat_fee"), currency),
                             new Quantity(rs.getBigDecimal("included_units"), Unit.valueOf(rs.getString("included_unit"))),
                             new Money(rs.getBigDecimal("overage_price"), currency),
-                            read(rs.getString("sla_targets")), rs.getBoolean("superseded")), currency);
+                            read(rs.getString("sla_targets")), rs.getBoolean("superseded"),
+                            rs.getInt("cancellation_notice_days")), currency);
                 }).list();
         for (Raw raw : raws) {
             result.computeIfAbsent(raw.packageId(), k -> new ArrayList<>()).add(raw.view());
@@ -248,7 +252,7 @@ class SupportPackageProjection {
                 }
             }
             out.add(new TermsView(v.version(), v.effectiveFrom(), until, v.monthlyFlatFee(), v.perSeatFee(),
-                    v.includedUnits(), v.overagePrice(), v.slaTargets(), v.superseded()));
+                    v.includedUnits(), v.overagePrice(), v.slaTargets(), v.superseded(), v.cancellationNoticeDays()));
         }
         return out;
     }

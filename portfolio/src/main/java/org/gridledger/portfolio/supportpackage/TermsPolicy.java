@@ -19,6 +19,8 @@ import java.util.Set;
  */
 final class TermsPolicy {
 
+    static final int MAX_NOTICE_DAYS = 365;
+
     private TermsPolicy() {
     }
 
@@ -36,6 +38,10 @@ final class TermsPolicy {
             if (price.isNegative()) {
                 throw DomainException.of(ErrorCode.NEGATIVE_AMOUNT, "price %s is negative", price);
             }
+        }
+        if (terms.cancellationNoticeDays() < 0 || terms.cancellationNoticeDays() > MAX_NOTICE_DAYS) {
+            throw DomainException.of(ErrorCode.TERMS_INVALID, "a cancellation notice lies between 0 and %d days",
+                    MAX_NOTICE_DAYS);
         }
         if (terms.includedUnits().isNegative()) {
             throw DomainException.of(ErrorCode.NEGATIVE_AMOUNT, "included units %s are negative", terms.includedUnits());

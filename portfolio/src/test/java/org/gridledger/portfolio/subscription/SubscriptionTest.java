@@ -42,6 +42,7 @@ class SubscriptionTest {
     private final Map<SupportPackageId, PackageCatalogue.Offer> offers = new HashMap<>();
     private final Map<CommunityId, CommunityDirectory.Standing> standings = new HashMap<>();
     private final InMemorySubscriptionPeriods periods = new InMemorySubscriptionPeriods();
+    private final Map<SupportPackageId, Integer> noticeDays = new HashMap<>();
     private FixtureConfiguration<Subscription> fixture;
 
     @BeforeEach
@@ -54,6 +55,7 @@ class SubscriptionTest {
         fixture.registerInjectableResource((CommunityDirectory) id ->
                 standings.getOrDefault(id, CommunityDirectory.Standing.UNKNOWN));
         fixture.registerInjectableResource(periods);
+        fixture.registerInjectableResource((NoticePeriods) (id, on) -> noticeDays.getOrDefault(id, 0));
     }
 
     private static SubscribeCommand subscribe(LocalDate startsOn, int seats) {
@@ -209,6 +211,23 @@ class SubscriptionTest {
                         LocalDate.of(2026, 10, 20)))
                 .when(new CancelSubscriptionCommand(ID, TODAY))
                 .expectEvents(new SubscriptionCancelledEvent(ID, TODAY, DEC_1));
+    }
+
+    @Test
+    void theNoticeOfTheTermsInForceMovesTheEndToTheMonthInWhichTheNoticeEnds() {
+        noticeDays.put(PACKAGE, 30);
+        fixture.given(new CommunitySubscribedEvent(ID, COMMUNITY, PACKAGE, LocalDate.of(2026, 11, 1), 5,
+                        LocalDate.of(2026, 10, 20)))
+                .when(new CancelSubscriptionCommand(ID, TODAY))
+                .expectEvents(new SubscriptionCancelledEvent(ID, TODAY, JAN_1));
+    }
+
+    @Test
+    void aNoticeEndingOnTheLastDayOfAMonthEndsTheSubscriptionWithThatMonth() {
+        noticeDays.put(PACKAGE, (int) java.time.temporal.ChronoUnit.DAYS.between(TODAY, LocalDate.of(2026, 12, 31)));
+        fixture.given(subscribed(DEC_1, 5))
+                .when(new CancelSubscriptionCommand(ID, TODAY))
+                .expectEvents(new SubscriptionCancelledEvent(ID, TODAY, JAN_1));
     }
 
     @Test
