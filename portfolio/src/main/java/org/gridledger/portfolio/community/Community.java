@@ -19,6 +19,7 @@ import org.gridledger.domain.portfolio.CommunityEvents.CommunityRegisteredEvent;
 import org.gridledger.domain.portfolio.CommunityEvents.CommunityReinstatedEvent;
 import org.gridledger.domain.portfolio.CommunityEvents.CommunitySuspendedEvent;
 import org.gridledger.domain.portfolio.CommunityId;
+import org.gridledger.portfolio.naming.Names;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -54,8 +55,8 @@ class Community {
     Community(RegisterCommunityCommand command, CommunityNameRegistry names, Clock clock) {
         String name = command.name() == null ? "" : CommunityNameRegistry.tidy(command.name());
         // lower-casing can lengthen a name ('İ' becomes two characters), and the lookup column holds 200 too
-        if (name.isEmpty() || characters(name) > MAX_NAME
-                || characters(CommunityNameRegistry.normalize(name)) > MAX_NAME) {
+        if (name.isEmpty() || Names.characters(name) > MAX_NAME
+                || Names.characters(CommunityNameRegistry.normalize(name)) > MAX_NAME) {
             throw new DomainException(ErrorCode.VALIDATION_FAILED, "name must have 1 to 200 characters");
         }
         ProfilePolicy.requireConsistent(command.profile());
@@ -121,9 +122,6 @@ class Community {
     }
 
     /** Characters as PostgreSQL counts them for {@code varchar(n)}: code points, not UTF-16 units. */
-    private static int characters(String text) {
-        return text.codePointCount(0, text.length());
-    }
 
     @EventSourcingHandler
     void on(CommunityRegisteredEvent event) {

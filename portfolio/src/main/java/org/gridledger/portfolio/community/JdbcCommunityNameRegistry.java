@@ -1,29 +1,22 @@
 package org.gridledger.portfolio.community;
 
 import org.gridledger.domain.portfolio.CommunityId;
+import org.gridledger.portfolio.naming.NameLookup;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/**
- * Lookup-table implementation of the name rule. {@code insert … on conflict do nothing} blocks on a concurrent
- * uncommitted claim of the same name and then reports whether this transaction won, without aborting it.
- */
+/** The name rule on {@code community_name_lookup} (see {@link NameLookup}). */
 @Component
 class JdbcCommunityNameRegistry implements CommunityNameRegistry {
 
-    private final JdbcClient jdbc;
+    private final NameLookup lookup;
 
     JdbcCommunityNameRegistry(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+        this.lookup = new NameLookup(jdbc, "community_name_lookup", "community_id");
     }
 
     @Override
     public boolean claim(String name, CommunityId communityId) {
-        return jdbc.sql("""
-                        insert into community_name_lookup (normalized_name, community_id) values (:name, :id)
-                        on conflict (normalized_name) do nothing""")
-                .param("name", CommunityNameRegistry.normalize(name))
-                .param("id", communityId.value())
-                .update() == 1;
+        return lookup.claim(name, communityId.value());
     }
 }

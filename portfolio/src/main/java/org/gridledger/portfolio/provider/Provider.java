@@ -24,6 +24,7 @@ import org.gridledger.domain.portfolio.ProviderEvents.ProviderRegisteredEvent;
 import org.gridledger.domain.portfolio.ProviderEvents.ProviderReinstatedEvent;
 import org.gridledger.domain.portfolio.ProviderEvents.ProviderSuspendedEvent;
 import org.gridledger.domain.portfolio.ProviderId;
+import org.gridledger.portfolio.naming.Names;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -59,8 +60,8 @@ class Provider {
     @CommandHandler
     Provider(RegisterProviderCommand command, ProviderNameRegistry names, Clock clock) {
         String name = command.name() == null ? "" : ProviderNameRegistry.tidy(command.name());
-        if (name.isEmpty() || characters(name) > MAX_NAME
-                || characters(ProviderNameRegistry.normalize(name)) > MAX_NAME) {
+        if (name.isEmpty() || Names.characters(name) > MAX_NAME
+                || Names.characters(ProviderNameRegistry.normalize(name)) > MAX_NAME) {
             throw new DomainException(ErrorCode.VALIDATION_FAILED, "name must have 1 to 200 characters");
         }
         if (command.kind() == null) {
@@ -134,9 +135,6 @@ class Provider {
     }
 
     /** Characters as PostgreSQL counts them for {@code varchar(n)}: code points, not UTF-16 units. */
-    private static int characters(String text) {
-        return text.codePointCount(0, text.length());
-    }
 
     @EventSourcingHandler
     void on(ProviderRegisteredEvent event) {

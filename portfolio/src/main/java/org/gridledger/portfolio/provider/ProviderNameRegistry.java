@@ -2,7 +2,7 @@ package org.gridledger.portfolio.provider;
 
 import org.gridledger.domain.portfolio.ProviderId;
 
-import java.util.Locale;
+import org.gridledger.portfolio.naming.Names;
 
 /**
  * The set-based rule "one provider per name". {@link #claim} runs inside the command's transaction, so the claim is
@@ -13,13 +13,13 @@ public interface ProviderNameRegistry {
     /** Claims {@code name} for {@code providerId}; false if another provider holds it already. */
     boolean claim(String name, ProviderId providerId);
 
-    /** A name as shown: surrounding white space (in the Unicode sense) removed and inner runs collapsed. */
+    /** A name as shown; see {@link Names#tidy}. */
     static String tidy(String name) {
-        return name.replaceAll("(?U)\\s+", " ").strip();
+        return Names.tidy(name);
     }
 
-    /** Names compare case-insensitively, with surrounding and repeated inner white space ignored. */
+    /** A name as compared; see {@link Names#normalize}. */
     static String normalize(String name) {
-        return tidy(name).toLowerCase(Locale.ROOT);
+        return Names.normalize(name);
     }
 }
