@@ -20,6 +20,7 @@ import org.gridledger.domain.portfolio.CommunityEvents.CommunityReinstatedEvent;
 import org.gridledger.domain.portfolio.CommunityEvents.CommunitySuspendedEvent;
 import org.gridledger.domain.portfolio.CommunityId;
 import org.gridledger.portfolio.naming.Names;
+import org.gridledger.portfolio.guard.Guards;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -97,7 +98,7 @@ class Community {
         if (suspended) {
             throw DomainException.of(ErrorCode.COMMUNITY_SUSPENDED, "community %s is suspended already", communityId);
         }
-        apply(new CommunitySuspendedEvent(communityId, LocalDate.now(clock), requireReason(command.reason())));
+        apply(new CommunitySuspendedEvent(communityId, LocalDate.now(clock), Guards.reason(command.reason())));
     }
 
     @CommandHandler
@@ -105,7 +106,7 @@ class Community {
         if (!suspended) {
             throw DomainException.of(ErrorCode.COMMUNITY_NOT_SUSPENDED, "community %s is not suspended", communityId);
         }
-        apply(new CommunityReinstatedEvent(communityId, LocalDate.now(clock), requireReason(command.reason())));
+        apply(new CommunityReinstatedEvent(communityId, LocalDate.now(clock), Guards.reason(command.reason())));
     }
 
     private static void requireUsername(String username) {
@@ -114,14 +115,6 @@ class Community {
         }
     }
 
-    private static String requireReason(String reason) {
-        if (reason == null || reason.isBlank() || reason.strip().length() > 2000) {
-            throw new DomainException(ErrorCode.VALIDATION_FAILED, "a reason of 1 to 2000 characters is required");
-        }
-        return reason.strip();
-    }
-
-    /** Characters as PostgreSQL counts them for {@code varchar(n)}: code points, not UTF-16 units. */
 
     @EventSourcingHandler
     void on(CommunityRegisteredEvent event) {

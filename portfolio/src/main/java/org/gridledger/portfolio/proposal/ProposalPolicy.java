@@ -4,13 +4,13 @@ import org.gridledger.domain.error.DomainException;
 import org.gridledger.domain.error.ErrorCode;
 import org.gridledger.domain.portfolio.ProposalCommands.SubmitProposalCommand;
 import org.gridledger.domain.portfolio.ProposalKind;
+import org.gridledger.portfolio.guard.Guards;
 
 /** The named rules of a proposal that need no state: what each kind must and must not carry. */
 final class ProposalPolicy {
 
     static final int MAX_NAME = 200;
     static final int MAX_TEXT = 4000;
-    static final int MAX_REASON = 2000;
 
     private ProposalPolicy() {
     }
@@ -56,11 +56,7 @@ final class ProposalPolicy {
 
     /** A rejection says why, in 1 to 2000 characters. */
     static String requireReason(String reason) {
-        if (reason == null || reason.isBlank() || reason.strip().length() > MAX_REASON) {
-            throw new DomainException(ErrorCode.VALIDATION_FAILED,
-                    "a rejection needs a reason of 1 to " + MAX_REASON + " characters");
-        }
-        return reason.strip();
+        return Guards.reason(reason);
     }
 
     static String strip(String text) {

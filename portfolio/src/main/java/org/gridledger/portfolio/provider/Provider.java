@@ -25,6 +25,7 @@ import org.gridledger.domain.portfolio.ProviderEvents.ProviderReinstatedEvent;
 import org.gridledger.domain.portfolio.ProviderEvents.ProviderSuspendedEvent;
 import org.gridledger.domain.portfolio.ProviderId;
 import org.gridledger.portfolio.naming.Names;
+import org.gridledger.portfolio.guard.Guards;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -102,7 +103,7 @@ class Provider {
                     providerId, command.type());
         }
         apply(new ProviderCertificationWithdrawnEvent(providerId, command.type(), LocalDate.now(clock),
-                requireReason(command.reason())));
+                Guards.reason(command.reason())));
     }
 
     @CommandHandler
@@ -116,7 +117,7 @@ class Provider {
         if (suspended) {
             throw DomainException.of(ErrorCode.PROVIDER_SUSPENDED, "provider %s is suspended already", providerId);
         }
-        apply(new ProviderSuspendedEvent(providerId, LocalDate.now(clock), requireReason(command.reason())));
+        apply(new ProviderSuspendedEvent(providerId, LocalDate.now(clock), Guards.reason(command.reason())));
     }
 
     @CommandHandler
@@ -124,17 +125,9 @@ class Provider {
         if (!suspended) {
             throw DomainException.of(ErrorCode.PROVIDER_NOT_SUSPENDED, "provider %s is not suspended", providerId);
         }
-        apply(new ProviderReinstatedEvent(providerId, LocalDate.now(clock), requireReason(command.reason())));
+        apply(new ProviderReinstatedEvent(providerId, LocalDate.now(clock), Guards.reason(command.reason())));
     }
 
-    private static String requireReason(String reason) {
-        if (reason == null || reason.isBlank() || reason.strip().length() > 2000) {
-            throw new DomainException(ErrorCode.VALIDATION_FAILED, "a reason of 1 to 2000 characters is required");
-        }
-        return reason.strip();
-    }
-
-    /** Characters as PostgreSQL counts them for {@code varchar(n)}: code points, not UTF-16 units. */
 
     @EventSourcingHandler
     void on(ProviderRegisteredEvent event) {

@@ -2,6 +2,7 @@ package org.gridledger.portfolio.subscription;
 
 import org.gridledger.domain.error.DomainException;
 import org.gridledger.domain.error.ErrorCode;
+import org.gridledger.portfolio.guard.Guards;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -19,10 +20,7 @@ final class SubscriptionPolicy {
     }
 
     static <T> T required(T value, String field) {
-        if (value == null) {
-            throw new DomainException(ErrorCode.VALIDATION_FAILED, field + " is required");
-        }
-        return value;
+        return Guards.required(value, field);
     }
 
     static void requireNotPast(LocalDate day, LocalDate today, String what) {

@@ -6,6 +6,7 @@ import org.gridledger.domain.portfolio.Criterion;
 import org.gridledger.domain.portfolio.OfferEvaluation;
 import org.gridledger.domain.portfolio.TenderLot;
 import org.gridledger.domain.portfolio.TenderOffer;
+import org.gridledger.portfolio.guard.Guards;
 
 import java.util.Currency;
 import java.util.Map;
@@ -21,10 +22,7 @@ final class TenderPolicy {
     }
 
     static <T> T required(T value, String field) {
-        if (value == null) {
-            throw DomainException.of(ErrorCode.VALIDATION_FAILED, "%s is required", field);
-        }
-        return value;
+        return Guards.required(value, field);
     }
 
     /** Every criterion has a weight (0–100, missing counts as 0) and they sum to 100. */
