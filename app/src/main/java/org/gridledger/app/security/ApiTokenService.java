@@ -184,24 +184,25 @@ public class ApiTokenService {
     }
 
     private Optional<CachedToken> load(UUID id, Instant now) {
-        Optional<TokenInfo> info = find(id);
-        if (info.isEmpty() || info.get().revokedAt() != null) {
+        record Stored(TokenInfo info, byte[] hash) {
+        }
+        Optional<Stored> stored = jdbc.sql("select * from api_token where token_id = :id").param("id", id)
+                .query((rs, n) -> new Stored(info(rs), rs.getBytes("secret_hash"))).optional();
+        if (stored.isEmpty() || stored.get().info().revokedAt() != null) {
             return Optional.empty();
         }
-        Optional<AccountStore.Account> account = accounts.find(info.get().username());
+        TokenInfo t = stored.get().info();
+        Optional<AccountStore.Account> account = accounts.find(t.username());
         if (account.isEmpty() || !account.get().enabled()) {
             return Optional.empty();
         }
-        byte[] hash = jdbc.sql("select secret_hash from api_token where token_id = :id").param("id", id)
-                .query(byte[].class).single();
-        TokenInfo t = info.get();
         Set<Role> roles = EnumSet.noneOf(Role.class);
         roles.addAll(t.roles());
         roles.retainAll(account.get().roles());
         Set<String> providers = t.providerId() == null ? account.get().providerIds() : Set.of(t.providerId());
         GridPrincipal principal = new GridPrincipal(t.username(), roles, providers, t.tokenId(), t.providerId(),
                 t.communityId());
-        return Optional.of(new CachedToken(hash, principal, t.expiresAt(), now));
+        return Optional.of(new CachedToken(stored.get().hash(), principal, t.expiresAt(), now));
     }
 
     private static TokenInfo info(java.sql.ResultSet rs) throws java.sql.SQLException {
