@@ -4,5 +4,5 @@
 # Arguments are passed to the service, e.g. ./run.sh --demo  or  ./run.sh --server.port=9090
 set -euo pipefail
 cd "$(dirname "$0")"
-./mvnw -B -q -Dmaven.test.skip=true -pl app -am package
+./mvnw -B -q -DskipTests -pl app -am package
 exec java -jar app/target/gridledger-app-0.1.0-SNAPSHOT-exec.jar "$@"

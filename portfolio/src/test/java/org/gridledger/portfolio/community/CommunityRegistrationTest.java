@@ -12,7 +12,7 @@ import org.gridledger.domain.portfolio.ItKnowledge;
 import org.gridledger.domain.portfolio.JobType;
 import org.gridledger.domain.portfolio.ResourceType;
 import org.gridledger.domain.portfolio.SecurityLevel;
-import org.gridledger.portfolio.testing.FixedClocks;
+import org.gridledger.testing.FixedClocks;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -31,8 +31,8 @@ import static org.gridledger.portfolio.community.CommunitySamples.NAME;
 import static org.gridledger.portfolio.community.CommunitySamples.climateProfile;
 import static org.gridledger.portfolio.community.CommunitySamples.medicalProfile;
 import static org.gridledger.portfolio.community.CommunitySamples.profile;
-import static org.gridledger.portfolio.testing.FixedClocks.TODAY;
-import static org.gridledger.portfolio.testing.Rejections.rejectedWith;
+import static org.gridledger.testing.FixedClocks.TODAY;
+import static org.gridledger.testing.Rejections.rejectedWith;
 
 /** Registering a community: a unique name and a complete, consistent profile. */
 class CommunityRegistrationTest {

@@ -18,7 +18,7 @@ import org.gridledger.domain.portfolio.CommunityEvents.CommunitySuspendedEvent;
 import org.gridledger.domain.portfolio.CommunityId;
 import org.gridledger.domain.portfolio.DataProtectionClass;
 import org.gridledger.domain.portfolio.SecurityLevel;
-import org.gridledger.portfolio.testing.FixedClocks;
+import org.gridledger.testing.FixedClocks;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -32,8 +32,8 @@ import static org.gridledger.portfolio.community.CommunitySamples.NAME;
 import static org.gridledger.portfolio.community.CommunitySamples.climateProfile;
 import static org.gridledger.portfolio.community.CommunitySamples.medicalProfile;
 import static org.gridledger.portfolio.community.CommunitySamples.registered;
-import static org.gridledger.portfolio.testing.FixedClocks.TODAY;
-import static org.gridledger.portfolio.testing.Rejections.rejectedWith;
+import static org.gridledger.testing.FixedClocks.TODAY;
+import static org.gridledger.testing.Rejections.rejectedWith;
 
 /** Profile history, admins and suspension of a registered community. */
 class CommunityTest {

@@ -1,7 +1,7 @@
 package org.gridledger.portfolio.community;
 
 import org.gridledger.domain.portfolio.CommunityId;
-import org.gridledger.portfolio.testing.EmbeddedDatabase;
+import org.gridledger.testing.EmbeddedDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

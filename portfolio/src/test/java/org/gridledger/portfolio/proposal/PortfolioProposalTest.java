@@ -16,7 +16,7 @@ import org.gridledger.domain.portfolio.ProposalEvents.ProposalSubmittedEvent;
 import org.gridledger.domain.portfolio.ProposalId;
 import org.gridledger.domain.portfolio.ProposalKind;
 import org.gridledger.domain.portfolio.SupportPackageId;
-import org.gridledger.portfolio.testing.FixedClocks;
+import org.gridledger.testing.FixedClocks;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -25,8 +25,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 import java.util.HashSet;
 import java.util.Set;
 
-import static org.gridledger.portfolio.testing.FixedClocks.TODAY;
-import static org.gridledger.portfolio.testing.Rejections.rejectedWith;
+import static org.gridledger.testing.FixedClocks.TODAY;
+import static org.gridledger.testing.Rejections.rejectedWith;
 
 /** Every rule of the PortfolioProposal aggregate, in given/when/then form. TODAY is 2026-11-26. */
 class PortfolioProposalTest {

@@ -1,7 +1,7 @@
 package org.gridledger.portfolio.provider;
 
 import org.gridledger.domain.portfolio.ProviderId;
-import org.gridledger.portfolio.testing.EmbeddedDatabase;
+import org.gridledger.testing.EmbeddedDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;

@@ -19,7 +19,7 @@ import org.gridledger.domain.portfolio.ProviderQueries.FindProvidersQuery;
 import org.gridledger.domain.portfolio.ProviderQueries.ProviderPageView;
 import org.gridledger.domain.portfolio.ProviderQueries.ProviderView;
 import org.gridledger.domain.shared.Pagination;
-import org.gridledger.portfolio.testing.EmbeddedDatabase;
+import org.gridledger.testing.EmbeddedDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;

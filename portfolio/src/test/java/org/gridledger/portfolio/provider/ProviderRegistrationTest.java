@@ -7,7 +7,7 @@ import org.gridledger.domain.portfolio.ProviderCommands.RegisterProviderCommand;
 import org.gridledger.domain.portfolio.ProviderEvents.ProviderRegisteredEvent;
 import org.gridledger.domain.portfolio.ProviderId;
 import org.gridledger.domain.portfolio.ProviderKind;
-import org.gridledger.portfolio.testing.FixedClocks;
+import org.gridledger.testing.FixedClocks;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -16,8 +16,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.gridledger.portfolio.provider.ProviderSamples.NAME;
-import static org.gridledger.portfolio.testing.FixedClocks.TODAY;
-import static org.gridledger.portfolio.testing.Rejections.rejectedWith;
+import static org.gridledger.testing.FixedClocks.TODAY;
+import static org.gridledger.testing.Rejections.rejectedWith;
 
 /** Registering a provider: a unique name and a kind. */
 class ProviderRegistrationTest {

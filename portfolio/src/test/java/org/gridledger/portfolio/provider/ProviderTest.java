@@ -19,7 +19,7 @@ import org.gridledger.domain.portfolio.ProviderEvents.ProviderContactsUpdatedEve
 import org.gridledger.domain.portfolio.ProviderEvents.ProviderReinstatedEvent;
 import org.gridledger.domain.portfolio.ProviderEvents.ProviderSuspendedEvent;
 import org.gridledger.domain.portfolio.ProviderId;
-import org.gridledger.portfolio.testing.FixedClocks;
+import org.gridledger.testing.FixedClocks;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -40,8 +40,8 @@ import static org.gridledger.portfolio.provider.ProviderSamples.certification;
 import static org.gridledger.portfolio.provider.ProviderSamples.contact;
 import static org.gridledger.portfolio.provider.ProviderSamples.iso27001;
 import static org.gridledger.portfolio.provider.ProviderSamples.registered;
-import static org.gridledger.portfolio.testing.FixedClocks.TODAY;
-import static org.gridledger.portfolio.testing.Rejections.rejectedWith;
+import static org.gridledger.testing.FixedClocks.TODAY;
+import static org.gridledger.testing.Rejections.rejectedWith;
 
 /** Capabilities, certifications, contacts and suspension of a registered provider. */
 class ProviderTest {

@@ -3,7 +3,7 @@ package org.gridledger.portfolio.subscription;
 import org.gridledger.domain.portfolio.CommunityId;
 import org.gridledger.domain.portfolio.SubscriptionId;
 import org.gridledger.domain.portfolio.SupportPackageId;
-import org.gridledger.portfolio.testing.EmbeddedDatabase;
+import org.gridledger.testing.EmbeddedDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;

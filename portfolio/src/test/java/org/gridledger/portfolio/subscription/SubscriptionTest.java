@@ -14,7 +14,7 @@ import org.gridledger.domain.portfolio.SubscriptionEvents.SubscriptionSeatsChang
 import org.gridledger.domain.portfolio.SubscriptionId;
 import org.gridledger.domain.portfolio.SupportPackageId;
 import org.gridledger.domain.shared.DateRange;
-import org.gridledger.portfolio.testing.FixedClocks;
+import org.gridledger.testing.FixedClocks;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -26,8 +26,8 @@ import java.util.Map;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.gridledger.portfolio.testing.FixedClocks.TODAY;
-import static org.gridledger.portfolio.testing.Rejections.rejectedWith;
+import static org.gridledger.testing.FixedClocks.TODAY;
+import static org.gridledger.testing.Rejections.rejectedWith;
 
 /** Every rule of the Subscription aggregate, in given/when/then form. TODAY is 2026-11-26. */
 class SubscriptionTest {

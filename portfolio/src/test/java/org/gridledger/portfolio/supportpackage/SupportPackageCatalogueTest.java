@@ -15,9 +15,9 @@ import org.gridledger.domain.portfolio.SupportPackageQueries.SupportPackagePageV
 import org.gridledger.domain.portfolio.SupportPackageQueries.SupportPackageView;
 import org.gridledger.domain.shared.Money;
 import org.gridledger.domain.shared.Pagination;
-import org.gridledger.portfolio.testing.EmbeddedDatabase;
-import org.gridledger.portfolio.testing.FixedClocks;
-import org.gridledger.portfolio.testing.TestJson;
+import org.gridledger.testing.EmbeddedDatabase;
+import org.gridledger.testing.FixedClocks;
+import org.gridledger.testing.TestJson;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;

@@ -16,7 +16,7 @@ import org.gridledger.domain.portfolio.SupportPackageEvents.SupportPackageRetire
 import org.gridledger.domain.portfolio.SupportPackageEvents.SupportPackageTermsRevisedEvent;
 import org.gridledger.domain.portfolio.SupportPackageId;
 import org.gridledger.domain.shared.Money;
-import org.gridledger.portfolio.testing.FixedClocks;
+import org.gridledger.testing.FixedClocks;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -32,8 +32,8 @@ import static org.gridledger.portfolio.supportpackage.PackageSamples.DESCRIPTION
 import static org.gridledger.portfolio.supportpackage.PackageSamples.NAME;
 import static org.gridledger.portfolio.supportpackage.PackageSamples.defined;
 import static org.gridledger.portfolio.supportpackage.PackageSamples.terms;
-import static org.gridledger.portfolio.testing.FixedClocks.TODAY;
-import static org.gridledger.portfolio.testing.Rejections.rejectedWith;
+import static org.gridledger.testing.FixedClocks.TODAY;
+import static org.gridledger.testing.Rejections.rejectedWith;
 
 /** Defining, describing, publishing and retiring a support package: Draft → Published → Retired. */
 class SupportPackageLifecycleTest {

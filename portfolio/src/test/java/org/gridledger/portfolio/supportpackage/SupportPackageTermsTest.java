@@ -12,7 +12,7 @@ import org.gridledger.domain.portfolio.SupportPackageId;
 import org.gridledger.domain.shared.Money;
 import org.gridledger.domain.shared.Quantity;
 import org.gridledger.domain.shared.Unit;
-import org.gridledger.portfolio.testing.FixedClocks;
+import org.gridledger.testing.FixedClocks;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -29,8 +29,8 @@ import static org.gridledger.portfolio.supportpackage.PackageSamples.defined;
 import static org.gridledger.portfolio.supportpackage.PackageSamples.terms;
 import static org.gridledger.portfolio.supportpackage.PackageSamples.withPrices;
 import static org.gridledger.portfolio.supportpackage.PackageSamples.withSla;
-import static org.gridledger.portfolio.testing.FixedClocks.TODAY;
-import static org.gridledger.portfolio.testing.Rejections.rejectedWith;
+import static org.gridledger.testing.FixedClocks.TODAY;
+import static org.gridledger.testing.Rejections.rejectedWith;
 
 /** Revising a package's terms: effective-dated versions that never change the past, and consistent prices and SLAs. */
 class SupportPackageTermsTest {

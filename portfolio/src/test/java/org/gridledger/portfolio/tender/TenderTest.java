@@ -27,7 +27,7 @@ import org.gridledger.domain.portfolio.TenderLot;
 import org.gridledger.domain.portfolio.TenderOffer;
 import org.gridledger.domain.shared.DateRange;
 import org.gridledger.domain.shared.Money;
-import org.gridledger.portfolio.testing.FixedClocks;
+import org.gridledger.testing.FixedClocks;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -39,9 +39,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import static org.gridledger.portfolio.testing.FixedClocks.NOW;
-import static org.gridledger.portfolio.testing.FixedClocks.TODAY;
-import static org.gridledger.portfolio.testing.Rejections.rejectedWith;
+import static org.gridledger.testing.FixedClocks.NOW;
+import static org.gridledger.testing.FixedClocks.TODAY;
+import static org.gridledger.testing.Rejections.rejectedWith;
 
 /**
  * Every rule of the Tender aggregate, in given/when/then form. NOW is 2026-11-26T10:00Z; the deadline is a week

@@ -1,4 +1,4 @@
-package org.gridledger.portfolio.testing;
+package org.gridledger.testing;
 
 import java.time.Clock;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package org.gridledger.portfolio.testing;
+package org.gridledger.testing;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
@@ -49,7 +49,7 @@ public final class EmbeddedDatabase {
             throw new UncheckedIOException("cannot start embedded PostgreSQL", e);
         }
         HikariConfig config = new HikariConfig();
-        config.setPoolName("portfolio-tests");
+        config.setPoolName("module-tests");
         config.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
         config.setMaximumPoolSize(24);
         HikariDataSource pool = new HikariDataSource(config);

@@ -1,4 +1,4 @@
-package org.gridledger.portfolio.testing;
+package org.gridledger.testing;
 
 import org.gridledger.domain.error.DomainException;
 import org.gridledger.domain.error.ErrorCode;

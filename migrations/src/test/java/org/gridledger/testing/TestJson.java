@@ -1,4 +1,4 @@
-package org.gridledger.portfolio.testing;
+package org.gridledger.testing;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
