@@ -93,7 +93,25 @@ public enum ErrorCode {
     AWARD_INVALID(ErrorKind.RULE_VIOLATED, "An award names providers that offered, each once, with a contract term."),
     CONTRACT_NOT_FOUND(ErrorKind.NOT_FOUND, "The provider holds no contract from this tender."),
     CONTRACT_TERMINATED(ErrorKind.RULE_VIOLATED, "The contract is terminated already."),
-    TERMINATION_DATE_INVALID(ErrorKind.RULE_VIOLATED, "A termination cannot take effect in the past or outside the contract's term.");
+    TERMINATION_DATE_INVALID(ErrorKind.RULE_VIOLATED, "A termination cannot take effect in the past or outside the contract's term."),
+
+    // identity: virtual organisations
+    VO_NOT_FOUND(ErrorKind.NOT_FOUND, "No such virtual organisation."),
+
+    // identity: certificate authority and requests
+    CERTIFICATE_REQUEST_NOT_FOUND(ErrorKind.NOT_FOUND, "No such certificate request."),
+
+    // accounting: resources and jobs
+    RESOURCE_NOT_FOUND(ErrorKind.NOT_FOUND, "No such compute resource."),
+
+    // accounting: usage records
+    USAGE_DOCUMENT_MALFORMED(ErrorKind.MALFORMED, "The usage document cannot be read in its declared format."),
+
+    // support: tickets
+    TICKET_NOT_FOUND(ErrorKind.NOT_FOUND, "No such ticket."),
+
+    // finance: tariffs, invoices, ledger
+    TARIFF_NOT_FOUND(ErrorKind.NOT_FOUND, "No such tariff.");
 
     private final ErrorKind kind;
     private final String title;
