@@ -69,7 +69,7 @@ create index usage_record_assignment_idx on usage_record (assignment_id) where a
 create index usage_record_unattributed_idx on usage_record (vo) where community_id is null and superseded_by is null;
 create index usage_record_late_idx on usage_record (month) where late;
 
--- Summary projection: month (UTC, by end time) x site x VO x community x user DN x processors x nodes, counting the
+-- Summary projection: month (UTC, by end time) x site (x its provider) x VO x community x user DN x processors x nodes, counting the
 -- current, attributed versions. Unreported processors/nodes are 0, an unreported DN is ''.
 create table usage_summary (
     month            date           not null,
@@ -87,7 +87,7 @@ create table usage_summary (
     normalised_cpu   numeric(30,7)  not null,
     earliest_end     timestamptz    not null,
     latest_end       timestamptz    not null,
-    constraint usage_summary_pk primary key (month, site, vo, community_id, user_dn, processors, node_count)
+    constraint usage_summary_pk primary key (month, site, provider_id, vo, community_id, user_dn, processors, node_count)
 );
 create index usage_summary_provider_idx on usage_summary (provider_id, month);
 create index usage_summary_community_idx on usage_summary (community_id, month);
