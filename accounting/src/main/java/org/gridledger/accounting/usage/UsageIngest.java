@@ -9,6 +9,7 @@ import org.gridledger.domain.accounting.UsageViews.UsageUploadView;
 import org.gridledger.domain.error.DomainException;
 import org.gridledger.domain.error.ErrorCode;
 import org.gridledger.domain.portfolio.ProviderId;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
@@ -54,13 +55,13 @@ public class UsageIngest {
     private final UsageUploads uploads;
     private final UsageStore store;
     private final JdbcResourceDirectory resources;
-    private final VoAttribution attribution;
+    private final ObjectProvider<VoAttribution> attribution;
     private final DataSource dataSource;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
     UsageIngest(List<UsageRecordParser> parsers, UsageUploads uploads, UsageStore store,
-                JdbcResourceDirectory resources, VoAttribution attribution, DataSource dataSource,
+                JdbcResourceDirectory resources, ObjectProvider<VoAttribution> attribution, DataSource dataSource,
                 PlatformTransactionManager transactionManager, Clock clock,
                 @Value("${gridledger.usage.upload-timeout:PT30M}") Duration timeout) {
         parsers.forEach(p -> this.parsers.put(p.format(), p));
@@ -125,8 +126,11 @@ public class UsageIngest {
             throw new UncheckedIOException(e);
         }
         Map<String, VoAttribution.VoOwner> owners = new HashMap<>();
-        for (String vo : store.stagedVos()) {
-            attribution.ownerOf(vo).ifPresent(owner -> owners.put(vo, owner));
+        VoAttribution directory = attribution.getIfAvailable();
+        if (directory != null) { // without a VO directory no VO is known and every record waits for staff
+            for (String vo : store.stagedVos()) {
+                directory.ownerOf(vo).ifPresent(owner -> owners.put(vo, owner));
+            }
         }
         store.attribute(owners);
         UsageStore.Merged merged = store.merge(batchId, receivedAt);

@@ -1,5 +1,6 @@
 package org.gridledger.accounting.usage;
 
+import org.gridledger.domain.accounting.UsageAssignmentId;
 import org.gridledger.domain.accounting.UsageBatchId;
 import org.gridledger.domain.accounting.UsageViews.UsageBilledPeriodView;
 import org.gridledger.domain.accounting.UsageViews.UsageLatePageView;
@@ -178,6 +179,12 @@ public class UsageReadModel {
                 .query((rs, n) -> new UsageBilledPeriodView(YearMonth.from(rs.getObject(1, LocalDate.class)),
                         instant(rs, 2), rs.getString(3)))
                 .list();
+    }
+
+    /** How many records an assignment attributed. */
+    public long assigned(UsageAssignmentId assignmentId) {
+        return jdbc.sql("select count(*) from usage_record where assignment_id = :id").param("id", assignmentId.value())
+                .query(Long.class).single();
     }
 
     public boolean closed(YearMonth month) {

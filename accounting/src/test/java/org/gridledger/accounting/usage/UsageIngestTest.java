@@ -308,7 +308,7 @@ class UsageIngestTest {
 
     private UsageIngest ingest(UsageRecordParser parser) {
         return new UsageIngest(List.of(parser), new UsageUploads(jdbc), store, new JdbcResourceDirectory(jdbc),
-                UsageSamples.vos(Map.of("medigrid", new VoAttribution.VoOwner(MEDIGRID_VO, MEDIGRID))),
+                provider(UsageSamples.vos(Map.of("medigrid", new VoAttribution.VoOwner(MEDIGRID_VO, MEDIGRID)))),
                 EmbeddedDatabase.dataSource(), transactions, FixedClocks.now(), java.time.Duration.ofMinutes(5));
     }
 
@@ -328,6 +328,12 @@ class UsageIngestTest {
         } else if (event instanceof UnattributedUsageAssignedEvent e) {
             summaries.on(e);
         }
+    }
+
+    private static org.springframework.beans.factory.ObjectProvider<VoAttribution> provider(VoAttribution directory) {
+        var factory = new org.springframework.beans.factory.support.StaticListableBeanFactory();
+        factory.addBean("voAttribution", directory);
+        return factory.getBeanProvider(VoAttribution.class);
     }
 
     private UsageSummaryView onlySummary() {
