@@ -35,6 +35,7 @@ class UsageSummaryProjection {
                    min(end_time), max(end_time)
             from usage_record where %2$s
             group by %1$s
+            order by %1$s
             on conflict (%1$s) do update set jobs = s.jobs + excluded.jobs,
                 wall_seconds = s.wall_seconds + excluded.wall_seconds, cpu_seconds = s.cpu_seconds + excluded.cpu_seconds,
                 normalised_wall = s.normalised_wall + excluded.normalised_wall,
