@@ -26,6 +26,7 @@ final class StagingSink implements UsageRecordSink {
     private final ResourceCatalogue resources;
     private final StageWriter stage;
     private final List<UsageRejectionView> rejections = new ArrayList<>();
+    private final KeySet keys = new KeySet();
     private long rejected;
     private long records;
 
@@ -54,6 +55,7 @@ final class StagingSink implements UsageRecordSink {
                     + "no service level");
             return;
         }
+        keys.add(r.site(), r.localJobId(), r.endTime());
         LocalDate day = Normalisation.utcDay(r.endTime());
         try {
             stage.row().value(index).value(r.site()).value(r.localJobId()).value(r.endTime()).value(r.startTime())
@@ -84,6 +86,11 @@ final class StagingSink implements UsageRecordSink {
 
     long records() {
         return records;
+    }
+
+    /** Whether a key may occur more than once among the staged records. */
+    boolean mayRepeat() {
+        return keys.mayRepeat();
     }
 
     long rejected() {

@@ -132,9 +132,8 @@ public class UsageIngest {
                 directory.ownerOf(vo).ifPresent(owner -> owners.put(vo, owner));
             }
         }
-        store.attribute(owners);
-        UsageStore.Merged merged = store.merge(batchId, receivedAt);
         long staged = sink.records() - sink.rejected();
+        UsageStore.Merged merged = store.merge(batchId, receivedAt, owners, sink.mayRepeat(), staged);
         UsageCounts counts = new UsageCounts(sink.records(), merged.inserted() - merged.replaced(),
                 staged - merged.inserted(), merged.replaced(), sink.rejected(), merged.unattributed(), merged.late());
         String sha256 = body.sha256();

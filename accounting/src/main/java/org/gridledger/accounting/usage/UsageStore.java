@@ -47,7 +47,7 @@ class UsageStore implements UnattributedUsage {
                     resource_id uuid not null, provider_id uuid not null, submit_host varchar(255),
                     machine_name varchar(255), queue varchar(255), local_user_id varchar(255),
                     user_dn varchar(512) not null, fqan varchar(512), vo varchar(200) not null, vo_group varchar(512),
-                    vo_role varchar(255), vo_id uuid, community_id uuid, wall_seconds bigint not null,
+                    vo_role varchar(255), wall_seconds bigint not null,
                     cpu_seconds bigint not null, processors integer not null, node_count integer not null,
                     infrastructure varchar(10), infrastructure_description varchar(255), memory_real_kb bigint,
                     memory_virtual_kb bigint, service_level_type varchar(10), service_level numeric(20,7),
@@ -62,41 +62,51 @@ class UsageStore implements UnattributedUsage {
         return jdbc.sql("select distinct vo from usage_stage where vo <> ''").query(String.class).list();
     }
 
-    /** Sets VO id and community on the staged rows of the known VOs. */
-    void attribute(Map<String, VoAttribution.VoOwner> owners) {
-        if (owners.isEmpty()) {
-            return;
-        }
-        List<String> vos = new ArrayList<>(owners.keySet());
-        jdbc.sql("""
-                update usage_stage s set vo_id = v.vo_id, community_id = v.community_id
-                from unnest(:vos, :voIds, :communities) as v(vo, vo_id, community_id) where s.vo = v.vo""")
-                .param("vos", vos.toArray(String[]::new))
-                .param("voIds", vos.stream().map(v -> owners.get(v).voId()).toArray(UUID[]::new))
-                .param("communities", vos.stream().map(v -> owners.get(v).communityId().value()).toArray(UUID[]::new))
-                .update();
-    }
-
     /**
-     * Deduplicates and stores the staged rows as batch {@code batchId}. Within the document only the last occurrence
-     * of a key counts; an earlier one is a duplicate. A key stored already with the same content is a duplicate; with
-     * other content the stored version is superseded by this batch and the new one inserted. Rows of a month closed
-     * for billing are marked late; closing a month waits for running uploads (share lock) and vice versa.
+     * Deduplicates and stores the staged rows as batch {@code batchId}, attributing them to the VO owners given.
+     * Within the document only the last occurrence of a key counts; an earlier one is a duplicate (checked only when
+     * {@code mayRepeat}). A key stored already with the same content is a duplicate; with other content the stored
+     * version is superseded by this batch and the new one inserted. Rows of a month closed for billing are marked
+     * late; closing a month waits for running uploads (share lock) and vice versa.
      */
-    Merged merge(UsageBatchId batchId, Instant receivedAt) {
-        jdbc.sql("analyze usage_stage").update();
-        long repeated = jdbc.sql("""
-                delete from usage_stage s using (
-                    select record_index, row_number() over (partition by site, local_job_id, end_time
-                                                            order by record_index desc) as occurrence
-                    from usage_stage) r
-                where s.record_index = r.record_index and r.occurrence > 1""").update();
+    Merged merge(UsageBatchId batchId, Instant receivedAt, Map<String, VoAttribution.VoOwner> owners,
+                 boolean mayRepeat, long staged) {
+        long repeated = 0;
+        if (mayRepeat) {
+            repeated = jdbc.sql("""
+                    delete from usage_stage s using (
+                        select record_index, row_number() over (partition by site, local_job_id, end_time
+                                                                order by record_index desc) as occurrence
+                        from usage_stage) r
+                    where s.record_index = r.record_index and r.occurrence > 1""").update();
+        }
         jdbc.sql("lock table usage_billed_period in share mode").update();
+        Merged fresh = insert(batchId, receivedAt, owners, "", repeated, 0);
+        if (fresh.inserted() == staged - repeated) {
+            return fresh;
+        }
         long replaced = jdbc.sql("""
                 update usage_record u set superseded_by = :batch from usage_stage s
                 where u.site = s.site and u.local_job_id = s.local_job_id and u.end_time = s.end_time
-                  and u.superseded_by is null and u.content_hash <> s.content_hash""")
+                  and u.superseded_by is null and u.batch_id <> :batch and u.content_hash <> s.content_hash""")
                 .param("batch", batchId.value()).update();
+        if (replaced == 0) {
+            return fresh;
+        }
+        Merged corrections = insert(batchId, receivedAt, owners, """
+                 where exists (select 1 from usage_record o where o.superseded_by = :batch and o.site = s.site
+                                 and o.local_job_id = s.local_job_id and o.end_time = s.end_time)""", repeated, replaced);
+        List<UUID> providers = new ArrayList<>(fresh.providerIds());
+        corrections.providerIds().stream().filter(p -> !providers.contains(p)).forEach(providers::add);
+        List<YearMonth> months = new ArrayList<>(fresh.months());
+        corrections.months().stream().filter(m -> !months.contains(m)).forEach(months::add);
+        return new Merged(repeated, replaced, fresh.inserted() + corrections.inserted(),
+                fresh.unattributed() + corrections.unattributed(), fresh.late() + corrections.late(), providers, months);
+    }
+
+    private Merged insert(UsageBatchId batchId, Instant receivedAt, Map<String, VoAttribution.VoOwner> owners,
+                          String where, long repeated, long replaced) {
+        List<String> vos = new ArrayList<>(owners.keySet());
         return jdbc.sql("""
                 with inserted as (
                     insert into usage_record (batch_id, record_index, site, local_job_id, end_time, start_time, month,
@@ -107,12 +117,15 @@ class UsageStore implements UnattributedUsage {
                         content_hash, late, received_at)
                     select :batch, s.record_index, s.site, s.local_job_id, s.end_time, s.start_time, s.month,
                         s.resource_id, s.provider_id, s.submit_host, s.machine_name, s.queue, s.local_user_id,
-                        s.user_dn, s.fqan, s.vo, s.vo_group, s.vo_role, s.vo_id, s.community_id, s.wall_seconds,
+                        s.user_dn, s.fqan, s.vo, s.vo_group, s.vo_role, v.vo_id, v.community_id, s.wall_seconds,
                         s.cpu_seconds, s.processors, s.node_count, s.infrastructure, s.infrastructure_description,
                         s.memory_real_kb, s.memory_virtual_kb, s.service_level_type, s.service_level, s.hs06_per_core,
                         s.hs06_source, s.normalised_wall, s.normalised_cpu, s.content_hash,
                         exists (select 1 from usage_billed_period p where p.month = s.month), :received
                     from usage_stage s
+                    left join unnest(cast(:vos as varchar[]), cast(:voIds as uuid[]), cast(:communities as uuid[]))
+                        as v(vo, vo_id, community_id) on v.vo = s.vo""" + " " + where + """
+
                     on conflict (site, local_job_id, end_time) where superseded_by is null do nothing
                     returning community_id is null as unattributed, late, provider_id, month)
                 select count(*), count(*) filter (where unattributed), count(*) filter (where late),
@@ -120,6 +133,9 @@ class UsageStore implements UnattributedUsage {
                 from inserted""")
                 .param("batch", batchId.value())
                 .param("received", Timestamp.from(receivedAt))
+                .param("vos", vos.toArray(String[]::new))
+                .param("voIds", vos.stream().map(v -> owners.get(v).voId()).toArray(UUID[]::new))
+                .param("communities", vos.stream().map(v -> owners.get(v).communityId().value()).toArray(UUID[]::new))
                 .query((rs, n) -> new Merged(repeated, replaced, rs.getLong(1), rs.getLong(2), rs.getLong(3),
                         uuids(rs.getArray(4)), months(rs.getArray(5))))
                 .single();
