@@ -81,7 +81,8 @@ class UsageStore implements UnattributedUsage {
                     where s.record_index = r.record_index and r.occurrence > 1""").update();
         }
         jdbc.sql("lock table usage_billed_period in share mode").update();
-        Merged fresh = insert(batchId, receivedAt, owners, "", repeated, 0);
+        Date[] closed = jdbc.sql("select month from usage_billed_period").query(Date.class).list().toArray(Date[]::new);
+        Merged fresh = insert(batchId, receivedAt, owners, closed, "", repeated, 0);
         if (fresh.inserted() == staged - repeated) {
             return fresh;
         }
@@ -93,7 +94,7 @@ class UsageStore implements UnattributedUsage {
         if (replaced == 0) {
             return fresh;
         }
-        Merged corrections = insert(batchId, receivedAt, owners, """
+        Merged corrections = insert(batchId, receivedAt, owners, closed, """
                  where exists (select 1 from usage_record o where o.superseded_by = :batch and o.site = s.site
                                  and o.local_job_id = s.local_job_id and o.end_time = s.end_time)""", repeated, replaced);
         List<UUID> providers = new ArrayList<>(fresh.providerIds());
@@ -105,7 +106,7 @@ class UsageStore implements UnattributedUsage {
     }
 
     private Merged insert(UsageBatchId batchId, Instant receivedAt, Map<String, VoAttribution.VoOwner> owners,
-                          String where, long repeated, long replaced) {
+                          Date[] closedMonths, String where, long repeated, long replaced) {
         List<String> vos = new ArrayList<>(owners.keySet());
         return jdbc.sql("""
                 with inserted as (
@@ -121,7 +122,7 @@ class UsageStore implements UnattributedUsage {
                         s.cpu_seconds, s.processors, s.node_count, s.infrastructure, s.infrastructure_description,
                         s.memory_real_kb, s.memory_virtual_kb, s.service_level_type, s.service_level, s.hs06_per_core,
                         s.hs06_source, s.normalised_wall, s.normalised_cpu, s.content_hash,
-                        exists (select 1 from usage_billed_period p where p.month = s.month), :received
+                        s.month = any(cast(:closed as date[])), :received
                     from usage_stage s
                     left join unnest(cast(:vos as varchar[]), cast(:voIds as uuid[]), cast(:communities as uuid[]))
                         as v(vo, vo_id, community_id) on v.vo = s.vo""" + " " + where + """
@@ -133,6 +134,7 @@ class UsageStore implements UnattributedUsage {
                 from inserted""")
                 .param("batch", batchId.value())
                 .param("received", Timestamp.from(receivedAt))
+                .param("closed", closedMonths)
                 .param("vos", vos.toArray(String[]::new))
                 .param("voIds", vos.stream().map(v -> owners.get(v).voId()).toArray(UUID[]::new))
                 .param("communities", vos.stream().map(v -> owners.get(v).communityId().value()).toArray(UUID[]::new))
