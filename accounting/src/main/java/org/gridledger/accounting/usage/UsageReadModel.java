@@ -37,6 +37,20 @@ import java.util.UUID;
 @Component
 public class UsageReadModel {
 
+    /**
+     * One row of an APEL summary of a site's month: the current records (attributed or not) per user DN, VO, VO group
+     * and role, submit host, infrastructure, nodes and processors; normalised figures rounded to whole HS06-seconds.
+     */
+    public record ApelSummaryData(String site, YearMonth month, String userDn, String vo, String voGroup, String voRole,
+                                  String submitHost, String infrastructure, int nodes, int processors,
+                                  Instant earliestEnd, Instant latestEnd, long wallSeconds, long cpuSeconds,
+                                  long normalisedWall, long normalisedCpu, long jobs) {
+    }
+
+    /** APEL sync figures of a site's month per submit host. */
+    public record ApelSyncData(String site, String submitHost, YearMonth month, long jobs) {
+    }
+
     /** Optional filters of the summaries; null means any. */
     public record SummaryFilter(YearMonth month, String site, String vo, UUID communityId, UUID providerId) {
     }
@@ -171,6 +185,45 @@ public class UsageReadModel {
                 .param("visibleCommunities", visibility.communities())
                 .query((rs, n) -> new UsageSyncView(rs.getString(1), YearMonth.from(rs.getObject(2, LocalDate.class)),
                         rs.getLong(3)))
+                .list();
+    }
+
+    /** Streams the APEL summary rows of a site's month, as the caller may see them, to {@code each}. */
+    public void apelSummaries(String site, YearMonth month, UsageVisibility visibility,
+                              java.util.function.Consumer<ApelSummaryData> each) {
+        String sql = """
+                select r.user_dn, r.vo, r.vo_group, r.vo_role, r.submit_host, r.infrastructure, r.node_count,
+                       r.processors, min(r.end_time), max(r.end_time), sum(r.wall_seconds), sum(r.cpu_seconds),
+                       round(sum(r.normalised_wall)), round(sum(r.normalised_cpu)), count(*)
+                from usage_record r
+                where r.site = :site and r.month = :month and r.superseded_by is null and """
+                + visibility.condition("r.") + """
+                 group by r.user_dn, r.vo, r.vo_group, r.vo_role, r.submit_host, r.infrastructure, r.node_count,
+                         r.processors
+                order by r.user_dn, r.vo, r.vo_group, r.vo_role, r.submit_host, r.infrastructure, r.node_count,
+                         r.processors""";
+        readOnly.executeWithoutResult(status -> new org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate(
+                streaming()).query(sql, new org.springframework.jdbc.core.namedparam.MapSqlParameterSource()
+                        .addValue("site", site).addValue("month", date(month)).addValue("all", visibility.all())
+                        .addValue("visibleProviders", visibility.providers())
+                        .addValue("visibleCommunities", visibility.communities()),
+                rs -> {
+                    each.accept(new ApelSummaryData(site, month, rs.getString(1), rs.getString(2), rs.getString(3),
+                            rs.getString(4), rs.getString(5), rs.getString(6), rs.getInt(7), rs.getInt(8),
+                            instant(rs, 9), instant(rs, 10), rs.getLong(11), rs.getLong(12), rs.getLong(13),
+                            rs.getLong(14), rs.getLong(15)));
+                }));
+    }
+
+    /** APEL sync figures of a site's month per submit host, as the caller may see them. */
+    public List<ApelSyncData> apelSync(String site, YearMonth month, UsageVisibility visibility) {
+        return jdbc.sql("select coalesce(r.submit_host, ''), count(*) from usage_record r where r.site = :site"
+                        + " and r.month = :month and r.superseded_by is null and " + visibility.condition("r.")
+                        + " group by coalesce(r.submit_host, '') order by 1")
+                .param("site", site).param("month", date(month)).param("all", visibility.all())
+                .param("visibleProviders", visibility.providers())
+                .param("visibleCommunities", visibility.communities())
+                .query((rs, n) -> new ApelSyncData(site, rs.getString(1), month, rs.getLong(2)))
                 .list();
     }
 

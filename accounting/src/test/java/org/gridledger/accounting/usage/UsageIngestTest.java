@@ -275,6 +275,23 @@ class UsageIngestTest {
     }
 
     @Test
+    void theApelExportOfASitesMonthSumsItsCurrentRecordsWholeAndPerSubmitHost() throws IOException {
+        upload("k", items(job(site, "1", "medigrid", OCT_10, 3600, 1800), job(site, "2", "atlas", OCT_10, 61, 33),
+                job(site, "3", "medigrid", Instant.parse("2026-11-01T00:00:00Z"), 10, 10)));
+        List<UsageReadModel.ApelSummaryData> rows = new ArrayList<>();
+        reads.apelSummaries(site, OCTOBER, UsageVisibility.everything(), rows::add);
+
+        assertThat(rows).extracting(UsageReadModel.ApelSummaryData::vo).containsExactly("atlas", "medigrid");
+        assertThat(rows.get(0).normalisedWall()).isEqualTo(610);
+        assertThat(rows.get(1).jobs()).isEqualTo(1);
+        assertThat(reads.apelSync(site, OCTOBER, UsageVisibility.everything())).singleElement()
+                .satisfies(s -> assertThat(s.jobs()).isEqualTo(2));
+        rows.clear();
+        reads.apelSummaries(site, OCTOBER, UsageVisibility.of(List.of(UUID.randomUUID()), List.of()), rows::add);
+        assertThat(rows).isEmpty();
+    }
+
+    @Test
     void replayingTheEventsRebuildsTheSameSummaries() throws IOException {
         upload("a", items(job(site, "1", "medigrid", OCT_10, 3600, 1800), job(site, "2", "atlas", OCT_10, 100, 100)));
         CommunityId hep = new CommunityId(UUID.randomUUID());
