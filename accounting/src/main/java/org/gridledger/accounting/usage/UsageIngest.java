@@ -25,9 +25,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -43,15 +41,15 @@ import java.util.function.Consumer;
 public class UsageIngest {
 
     /** One upload: who sends it (for the key's scope), the key, the format, the caller's providers (null: all). */
-    public record Upload(String principal, String idempotencyKey, UsageFormat format, Collection<UUID> providerIds,
-                         InputStream body) {
+    public record Upload(String principal, String idempotencyKey, UsageFormat format,
+                         UsageParserFactory.DocumentContext context, Collection<UUID> providerIds, InputStream body) {
     }
 
     /** The answer, and whether it is the stored answer of an earlier upload with the same key. */
     public record Outcome(UsageUploadView answer, boolean replayed) {
     }
 
-    private final Map<UsageFormat, UsageRecordParser> parsers = new EnumMap<>(UsageFormat.class);
+    private final ObjectProvider<UsageParserFactory> parsers;
     private final UsageUploads uploads;
     private final UsageStore store;
     private final JdbcResourceDirectory resources;
@@ -60,11 +58,11 @@ public class UsageIngest {
     private final TransactionTemplate transactions;
     private final Clock clock;
 
-    UsageIngest(List<UsageRecordParser> parsers, UsageUploads uploads, UsageStore store,
+    UsageIngest(ObjectProvider<UsageParserFactory> parsers, UsageUploads uploads, UsageStore store,
                 JdbcResourceDirectory resources, ObjectProvider<VoAttribution> attribution, DataSource dataSource,
                 PlatformTransactionManager transactionManager, Clock clock,
                 @Value("${gridledger.usage.upload-timeout:PT30M}") Duration timeout) {
-        parsers.forEach(p -> this.parsers.put(p.format(), p));
+        this.parsers = parsers;
         this.uploads = uploads;
         this.store = store;
         this.resources = resources;
@@ -75,24 +73,20 @@ public class UsageIngest {
         this.clock = clock;
     }
 
-    /** The formats a parser is installed for. */
-    public java.util.Set<UsageFormat> formats() {
-        return java.util.Collections.unmodifiableSet(parsers.keySet());
-    }
-
     /**
      * Ingests an upload; {@code commands} sends a command in the caller's name (audit metadata) and waits. Throws the
      * body's own {@link IOException} when reading it failed (e.g. it grew past the size limit).
      */
     public Outcome ingest(Upload upload, Consumer<Object> commands) throws IOException {
-        UsageRecordParser parser = parsers.get(upload.format());
-        if (parser == null) {
-            throw DomainException.of(ErrorCode.USAGE_FORMAT_UNKNOWN, "no parser is installed for %s", upload.format());
-        }
         if (upload.idempotencyKey() == null || !upload.idempotencyKey().matches("[\\x21-\\x7E]{1,200}")) {
             throw new DomainException(ErrorCode.USAGE_IDEMPOTENCY_KEY_REQUIRED,
                     "send an Idempotency-Key header of 1 to 200 visible ASCII characters");
         }
+        UsageParserFactory factory = parsers.getIfAvailable();
+        if (factory == null) {
+            throw DomainException.of(ErrorCode.USAGE_FORMAT_UNKNOWN, "no parser is installed for %s", upload.format());
+        }
+        UsageRecordParser parser = factory.parser(upload.format(), upload.context());
         UploadBody body = new UploadBody(upload.body());
         try {
             return transactions.execute(status -> run(upload, parser, body, commands));

@@ -47,6 +47,8 @@ import static org.gridledger.accounting.usage.UsageSamples.resource;
  */
 class UsageIngestTest {
 
+    private static final UsageParserFactory.DocumentContext CONTEXT =
+            new UsageParserFactory.DocumentContext(null, null, java.time.ZoneOffset.UTC);
     private static final YearMonth OCTOBER = YearMonth.of(2026, 10);
     private static final Instant OCT_10 = Instant.parse("2026-10-10T12:00:00Z");
     private static final CommunityId MEDIGRID = new CommunityId(UUID.fromString("00000000-0000-0000-0000-00000000c001"));
@@ -178,7 +180,7 @@ class UsageIngestTest {
     void aDocumentErrorStoresNothingAtAll() {
         UsageIngest ingest = ingest(parser(items(job(site, "1", "medigrid", OCT_10, 3600, 1800)), true));
         assertThatThrownBy(() -> ingest.ingest(new UsageIngest.Upload("alice", "broken", UsageFormat.JSON,
-                List.of(provider), body("[...")), this::handle))
+                CONTEXT, List.of(provider), body("[...")), this::handle))
                 .isInstanceOfSatisfying(DomainException.class,
                         e -> assertThat(e.code()).isEqualTo(ErrorCode.USAGE_DOCUMENT_MALFORMED));
         assertThat(count("select count(*) from usage_record")).isZero();
@@ -320,11 +322,13 @@ class UsageIngestTest {
 
     private UsageIngest.Outcome upload(String key, List<Object> records, String document) throws IOException {
         return ingest(parser(records, false)).ingest(new UsageIngest.Upload("alice", key, UsageFormat.JSON,
-                List.of(provider), body(document)), this::handle);
+                CONTEXT, List.of(provider), body(document)), this::handle);
     }
 
     private UsageIngest ingest(UsageRecordParser parser) {
-        return new UsageIngest(List.of(parser), new UsageUploads(jdbc), store, new JdbcResourceDirectory(jdbc),
+        var factory = new org.springframework.beans.factory.support.StaticListableBeanFactory();
+        factory.addBean("parsers", (UsageParserFactory) (format, context) -> parser);
+        return new UsageIngest(factory.getBeanProvider(UsageParserFactory.class), new UsageUploads(jdbc), store, new JdbcResourceDirectory(jdbc),
                 provider(UsageSamples.vos(Map.of("medigrid", new VoAttribution.VoOwner(MEDIGRID_VO, MEDIGRID)))),
                 EmbeddedDatabase.dataSource(), transactions, FixedClocks.now(), java.time.Duration.ofMinutes(5));
     }

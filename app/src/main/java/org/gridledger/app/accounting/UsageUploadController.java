@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import org.gridledger.accounting.usage.UsageIngest;
+import org.gridledger.accounting.usage.UsageParserFactory;
 import org.gridledger.app.messaging.CommandSender;
 import org.gridledger.app.security.CurrentPrincipal;
 import org.gridledger.app.security.GridPrincipal;
@@ -22,6 +23,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.io.IOException;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -58,6 +61,12 @@ class UsageUploadController {
     ResponseEntity<UsageUploadView> upload(
             @RequestHeader(value = IDEMPOTENCY_KEY, required = false) String idempotencyKey,
             @Parameter(description = "apel, ur, car, sacct or json") @RequestParam(required = false) String format,
+            @Parameter(description = "the APEL site of records that name none (required for sacct)")
+            @RequestParam(required = false) String site,
+            @Parameter(description = "the submit host of records that name none (sacct)")
+            @RequestParam(required = false) String submitHost,
+            @Parameter(description = "the time zone of timestamps without an offset (sacct prints local time); default UTC")
+            @RequestParam(required = false) ZoneId timeZone,
             @RequestHeader(value = HttpHeaders.CONTENT_TYPE, required = false) String contentType,
             HttpServletRequest request) throws IOException {
         GridPrincipal principal = CurrentPrincipal.get();
@@ -66,7 +75,12 @@ class UsageUploadController {
         Set<ProviderId> visible = providers.visibleTo(principal);
         List<UUID> providerIds = visible == null ? null : visible.stream().map(ProviderId::value).toList();
         UsageIngest.Outcome outcome = ingest.ingest(new UsageIngest.Upload(principal.username(), idempotencyKey,
-                selected.format(), providerIds, selected.body()), commands::send);
+                selected.format(), new UsageParserFactory.DocumentContext(blankToNull(site), blankToNull(submitHost),
+                timeZone == null ? ZoneOffset.UTC : timeZone), providerIds, selected.body()), commands::send);
         return ResponseEntity.ok().header(REPLAYED, Boolean.toString(outcome.replayed())).body(outcome.answer());
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
     }
 }
