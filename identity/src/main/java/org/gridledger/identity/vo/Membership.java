@@ -8,6 +8,7 @@ import org.gridledger.domain.identity.MembershipTerms;
 
 import java.time.Instant;
 import java.util.HashSet;
+import java.util.Objects;
 import java.util.Set;
 
 /** The state of one membership inside its VO aggregate; changed only by the aggregate's event sourcing handlers. */
@@ -66,5 +67,20 @@ final class Membership {
     boolean aupSuspensionDue(Instant asOf) {
         return decision == MembershipStatus.ACTIVE && !aupSuspended
                 && !asOf.isBefore(MembershipTerms.aupGraceEnd(aupDueAt));
+    }
+
+    /** Equal state, field by field (the test fixture compares the aggregate's state after sourcing its events). */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Membership m && id.equals(m.id) && subjectDn.equals(m.subjectDn)
+                && decision == m.decision && Objects.equals(expiresAt, m.expiresAt)
+                && Objects.equals(warnedFor, m.warnedFor) && Objects.equals(aupVersion, m.aupVersion)
+                && Objects.equals(aupDueAt, m.aupDueAt) && adminSuspended == m.adminSuspended
+                && aupSuspended == m.aupSuspended && assignments.equals(m.assignments);
+    }
+
+    @Override
+    public int hashCode() {
+        return id.hashCode();
     }
 }
