@@ -90,7 +90,7 @@ class VoMembershipController {
     }
 
     @GetMapping("/{membershipId}")
-    @PreAuthorize("isAuthenticated()")
+    @PreAuthorize("hasAnyRole('STAFF','COMMUNITY_ADMIN','MEMBER')")
     @Operation(summary = "One membership with its groups, roles and FQANs (its admins and the account that asked)")
     MembershipView get(@PathVariable VoId id, @PathVariable MembershipId membershipId) {
         return access.ownOrAdministered(CurrentPrincipal.get(), id, membershipId);
@@ -138,7 +138,7 @@ class VoMembershipController {
     }
 
     @PostMapping("/{membershipId}/aup-acceptance")
-    @PreAuthorize("isAuthenticated()")
+    @PreAuthorize("hasRole('MEMBER')")
     @Operation(summary = "Accept the current AUP again (the account that asked for the membership only)")
     ResponseEntity<MembershipView> acceptAup(@PathVariable VoId id, @PathVariable MembershipId membershipId,
                                              @Valid @RequestBody AupAcceptance request) {

@@ -96,7 +96,7 @@ class VoSiteController {
     }
 
     @GetMapping("/members/{membershipId}/fqans")
-    @PreAuthorize("isAuthenticated()")
+    @PreAuthorize("hasAnyRole('STAFF','COMMUNITY_ADMIN','PROVIDER','MEMBER')")
     @Operation(summary = "The FQANs the membership gives now (empty unless it is active)")
     FqansView membershipFqans(@PathVariable VoId id, @PathVariable MembershipId membershipId) {
         VoView vo = access.find(id);
