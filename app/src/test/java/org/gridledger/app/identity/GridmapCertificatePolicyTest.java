@@ -48,8 +48,7 @@ class GridmapCertificatePolicyTest extends ApiTestBase {
                 insert(jdbc, "/C=DE/O=GridGermany/CN=Expired", NOW.minus(Duration.ofDays(400)), NOW, null);
                 insert(jdbc, "/C=DE/O=GridGermany/CN=Revoked", NOW.minus(Duration.ofDays(30)),
                         NOW.plus(Duration.ofDays(300)), NOW.minus(Duration.ofDays(1)));
-                GridmapCertificatePolicy policy = new GridmapCertificatePolicy(jdbc, new VoProperties(
-                        Duration.ofHours(1), 200, true));
+                GridmapCertificatePolicy policy = new GridmapCertificatePolicy(jdbc, new VoProperties(200, true));
 
                 assertThat(policy.hasValidCertificate(JANE, NOW)).isTrue();
                 assertThat(policy.hasValidCertificate(JANE, NOW.minus(Duration.ofDays(31)))).isFalse();
@@ -70,7 +69,7 @@ class GridmapCertificatePolicyTest extends ApiTestBase {
         org.junit.jupiter.api.Assumptions.assumeFalse(GridmapCertificatePolicy.certificateTableExists(jdbc),
                 "the certificate authority keeps identity_certificate");
 
-        assertThatThrownBy(() -> new GridmapCertificatePolicy(jdbc, new VoProperties(Duration.ofHours(1), 200, true)))
+        assertThatThrownBy(() -> new GridmapCertificatePolicy(jdbc, new VoProperties(200, true)))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("identity_certificate");
     }
