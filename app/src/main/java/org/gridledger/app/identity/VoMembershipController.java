@@ -37,9 +37,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Memberships of a VO. Any authenticated account asks to join for a certificate subject, accepting the current AUP,
- * and later re-accepts the AUP of its own memberships; the VO's admins (staff, or admins of the owning community)
- * approve, reject, extend, suspend, restore and assign groups and roles.
+ * Memberships of a VO. Any authenticated account asks to join for a certificate subject, accepting the current AUP;
+ * the member that asked reads its membership and accepts new AUP versions; the VO's admins (staff, or admins of the
+ * owning community) approve, reject, extend, suspend, restore and assign groups and roles.
  */
 @RestController
 @RequestMapping("/api/v1/vos/{id}/members")
