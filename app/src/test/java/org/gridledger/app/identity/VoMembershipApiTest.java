@@ -189,6 +189,31 @@ class VoMembershipApiTest extends VoApiSupport {
                 ErrorCode.ASSIGNMENT_NOT_FOUND);
     }
 
+    @Test
+    void rebuilding_the_vo_projection_reproduces_vos_memberships_assignments_and_the_gridmap() {
+        String name = voName("rebuilt");
+        String vo = createVo(registerCommunity(unique("RebuiltGrid")), name);
+        assertSuccess(staff().post("/api/v1/vos/" + vo + "/groups", obj("group", "/" + name + "/sub")));
+        assertSuccess(staff().post("/api/v1/vos/" + vo + "/roles", obj("role", "production")));
+        String active = activeMember(vo, dn("Active"));
+        assertSuccess(staff().post(active + "/assignments", obj("group", "/" + name + "/sub", "role", "production")));
+        String suspended = activeMember(vo, dn("Suspended"));
+        assertSuccess(staff().post(suspended + "/suspend", Bodies.reason("rebuild check")));
+        String rejected = request(newAccountWithRole(Role.MEMBER), vo, dn("Rejected"));
+        assertSuccess(staff().post(rejected + "/reject", Bodies.reason("rebuild check")));
+        assertSuccess(staff().post("/api/v1/vos/" + vo + "/aup", obj("version", "2.0", "text", "Stricter.")));
+        JsonNode before = staff().get("/api/v1/vos/" + vo).json();
+        JsonNode members = staff().get("/api/v1/vos/" + vo + "/members").json();
+        String gridmap = staff().get("/api/v1/vos/" + vo + "/gridmap").body();
+
+        Reply rebuilt = staff().post("/api/v1/admin/projections/virtual_organization/rebuild", null);
+
+        assertSuccess(rebuilt);
+        assertThat(staff().get("/api/v1/vos/" + vo).json()).isEqualTo(before);
+        assertThat(staff().get("/api/v1/vos/" + vo + "/members").json()).isEqualTo(members);
+        assertThat(staff().get("/api/v1/vos/" + vo + "/gridmap").body()).isEqualTo(gridmap).hasLineCount(1);
+    }
+
     private long events(String voId) {
         return jdbc.sql("select count(*) from domain_event_entry where aggregate_identifier = :id").param("id", voId)
                 .query(Long.class).single();

@@ -36,7 +36,7 @@ import java.time.ZoneOffset;
 @ProcessingGroup(VoProjection.GROUP)
 class VoProjection {
 
-    static final String GROUP = "virtual-organization";
+    static final String GROUP = "virtual_organization";
 
     private final JdbcClient jdbc;
 
