@@ -8,7 +8,10 @@ import java.math.RoundingMode;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoField;
+import java.time.temporal.TemporalAccessor;
 import java.time.ZoneId;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -113,14 +116,14 @@ final class FieldValues {
             return Instant.ofEpochSecond(epoch);
         }
         try {
-            return OffsetDateTime.parse(value).toInstant();
-        } catch (DateTimeException withOffset) {
-            try {
-                return LocalDateTime.parse(value).atZone(zone).toInstant();
-            } catch (DateTimeException local) {
-                throw new RecordRejected(field + ": '" + shorten(value)
-                        + "' is neither epoch seconds nor an ISO 8601 date-time");
-            }
+            TemporalAccessor parsed = DateTimeFormatter.ISO_DATE_TIME.parse(value);
+            LocalDateTime local = LocalDateTime.from(parsed);
+            return parsed.isSupported(ChronoField.OFFSET_SECONDS)
+                    ? local.toInstant(ZoneOffset.ofTotalSeconds(parsed.get(ChronoField.OFFSET_SECONDS)))
+                    : local.atZone(zone).toInstant();
+        } catch (DateTimeException e) {
+            throw new RecordRejected(field + ": '" + shorten(value)
+                    + "' is neither epoch seconds nor an ISO 8601 date-time");
         }
     }
 
