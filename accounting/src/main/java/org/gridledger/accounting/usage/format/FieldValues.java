@@ -32,6 +32,8 @@ final class FieldValues {
                     + "(?:T(?:(\\d{1,12})H)?(?:(\\d{1,12})M)?(?:(\\d{1,15}(?:\\.\\d{1,9})?)S)?)?");
     /** Three thousand years of seconds: larger durations are typing errors, not jobs. */
     private static final long MAX_SECONDS = 100_000_000_000L;
+    /** 9999-12-31T23:59:59Z: a larger "epoch second" is almost always a value in milliseconds. */
+    private static final long LAST_EPOCH_SECOND = 253_402_300_799L;
 
     private FieldValues() {
     }
@@ -112,6 +114,9 @@ final class FieldValues {
             long epoch = Long.parseLong(value);
             if (epoch <= 0) {
                 throw new RecordRejected(field + ": '" + value + "' is not a time after 1970-01-01");
+            }
+            if (epoch > LAST_EPOCH_SECOND) {
+                throw new RecordRejected(field + ": '" + value + "' lies after the year 9999 (milliseconds?)");
             }
             return Instant.ofEpochSecond(epoch);
         }

@@ -60,6 +60,8 @@ class FieldValuesTest {
                 .isEqualTo(Instant.parse("2013-02-09T14:11:41Z"));
         assertThatThrownBy(() -> FieldValues.instant("EndTime", "0", utc))
                 .hasMessage("EndTime: '0' is not a time after 1970-01-01");
+        assertThatThrownBy(() -> FieldValues.instant("EndTime", "1234567899000", utc))
+                .hasMessage("EndTime: '1234567899000' lies after the year 9999 (milliseconds?)");
         assertThatThrownBy(() -> FieldValues.instant("EndTime", "09.02.2013", utc))
                 .hasMessage("EndTime: '09.02.2013' is neither epoch seconds nor an ISO 8601 date-time");
     }
