@@ -16,8 +16,9 @@ import java.util.Set;
  * that matter, so one parser serves both with its own namespace. {@link XmlRecord} maps the elements.
  *
  * <p>Refused as a whole document: a DOCTYPE, an entity reference, XML that is not well-formed, a root element of
- * another format, elements nested deeper than {@value #MAX_DEPTH} or a text longer than {@value #MAX_TEXT}
- * characters.
+ * another format, elements nested deeper than {@value #MAX_DEPTH}, a text longer than {@value #MAX_TEXT}
+ * characters, or a tag, comment or processing instruction longer than {@value XmlMarkupLimiter#MAX_MARKUP} bytes
+ * ({@link XmlMarkupLimiter}).
  */
 final class XmlUsageParser implements UsageRecordParser {
 
@@ -61,9 +62,14 @@ final class XmlUsageParser implements UsageRecordParser {
     public void parse(InputStream document, UsageRecordSink sink) {
         XMLStreamReader reader = null;
         try {
-            reader = SecureXml.open(document);
+            reader = SecureXml.open(new XmlMarkupLimiter(document));
             parse(reader, sink);
         } catch (XMLStreamException e) {
+            for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+                if (cause instanceof DomainException refused) {
+                    throw refused;
+                }
+            }
             Location at = e.getLocation() != null ? e.getLocation() : reader == null ? null : reader.getLocation();
             throw DocumentErrors.at(at == null ? 0 : at.getLineNumber(), at == null ? 0 : at.getColumnNumber(),
                     "not well-formed XML: " + firstLine(e.getMessage()));
