@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import org.gridledger.domain.accounting.UsageFormat;
 import org.gridledger.domain.accounting.UsageRecord;
 
@@ -41,6 +42,7 @@ final class JsonUsageParser implements UsageRecordParser {
                     .maxNestingDepth(32)
                     .maxNameLength(1_024)
                     .build())
+            .disable(StreamReadFeature.AUTO_CLOSE_SOURCE)
             .build();
 
     private final ParseOptions options;

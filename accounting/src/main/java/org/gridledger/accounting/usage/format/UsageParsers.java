@@ -6,7 +6,8 @@ import org.gridledger.domain.error.ErrorCode;
 
 /**
  * The parser for each usage format. Parsers hold no state between documents; each call to
- * {@link UsageRecordParser#parse} reads one document.
+ * {@link UsageRecordParser#parse} reads one document. The caller owns the stream: parsers read it to the end of the
+ * document (or to the error) and never close it.
  */
 public final class UsageParsers {
 

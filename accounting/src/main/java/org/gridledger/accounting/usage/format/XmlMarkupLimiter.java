@@ -56,6 +56,11 @@ final class XmlMarkupLimiter extends FilterInputStream {
         return Math.max(read(skipped, 0, skipped.length), 0);
     }
 
+    /** The JDK reader closes its input at the end of the document; the stream belongs to the caller, so it stays open. */
+    @Override
+    public void close() {
+    }
+
     @Override
     public boolean markSupported() {
         return false;
