@@ -156,6 +156,20 @@ class UsageApiTest extends ApiTestBase {
     }
 
     @Test
+    void aSitesMonthExportsAsApelSummaryAndSyncMessages() {
+        long end = Instant.parse("2026-08-10T10:00:00Z").getEpochSecond();
+        upload(provider, "export", "text/plain", apel(job("1", "atlas", end, 3600), job("2", "atlas", end, 60)));
+
+        Reply summary = provider.get("/api/v1/usage/exports/apel-summaries?site=" + site + "&month=2026-08");
+        Reply sync = provider.get("/api/v1/usage/exports/apel-sync?site=" + site + "&month=2026-08");
+
+        assertThat(summary.status()).as("%s", summary).isEqualTo(200);
+        assertThat(summary.body()).startsWith("APEL-summary-job-message: v0.3").contains("Site: " + site)
+                .contains("NumberOfJobs: 2").contains("WallDuration: 3660").contains("NormalisedWallDuration: 36600");
+        assertThat(sync.body()).startsWith("APEL-sync-message").contains("NumberOfJobs: 2");
+    }
+
+    @Test
     void recordsForAMonthClosedForBillingAreMarkedLate() {
         long march2025 = Instant.parse("2025-03-10T10:00:00Z").getEpochSecond();
         upload(provider, "before", "text/plain", apel(job("1", "atlas", march2025, 60)));

@@ -10,6 +10,8 @@ public class UsageAuthorizationTest extends EndpointMatrix {
 
     private static final Map<String, String> QUERIES = Map.of(
             "/api/v1/usage/exports/sync", "?site=DE-MATRIX&month=2026-10",
+            "/api/v1/usage/exports/apel-summaries", "?site=DE-MATRIX&month=2026-10",
+            "/api/v1/usage/exports/apel-sync", "?site=DE-MATRIX&month=2026-10",
             "/api/v1/usage/late", "?month=2026-10",
             "/api/v1/usage/summaries", "?month=2026-10",
             "/api/v1/usage/summaries/csv", "?month=2026-10",
@@ -23,6 +25,8 @@ public class UsageAuthorizationTest extends EndpointMatrix {
                 only("GET", "/api/v1/usage/summaries/csv", null, Role.STAFF, Role.FINANCE, Role.PROVIDER, Role.COMMUNITY_ADMIN),
                 only("GET", "/api/v1/usage/sharing", null, Role.STAFF, Role.FINANCE, Role.PROVIDER, Role.COMMUNITY_ADMIN),
                 only("GET", "/api/v1/usage/exports/sync", null, Role.STAFF, Role.FINANCE, Role.PROVIDER),
+                only("GET", "/api/v1/usage/exports/apel-summaries", null, Role.STAFF, Role.FINANCE, Role.PROVIDER),
+                only("GET", "/api/v1/usage/exports/apel-sync", null, Role.STAFF, Role.FINANCE, Role.PROVIDER),
                 only("GET", "/api/v1/usage/late", null, Role.STAFF, Role.FINANCE, Role.PROVIDER, Role.COMMUNITY_ADMIN),
                 only("GET", "/api/v1/usage/unattributed", null, Role.STAFF),
                 only("POST", "/api/v1/usage/unattributed/assign",
