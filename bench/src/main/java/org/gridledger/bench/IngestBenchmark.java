@@ -49,6 +49,8 @@ final class IngestBenchmark {
     private final int iterations = Settings.integer("bench.ingestIterations", 3);
     private final long warmupRecords = Settings.integer("bench.ingestWarmup", 300_000);
     private final int clients = Settings.integer("bench.ingestClients", 2);
+    /** Rows of the baseline per iteration (default: as many as the iteration uploads). */
+    private final long baselineRecords = Settings.integer("bench.ingestBaseline", (int) recordsPerIteration);
     private final String heap = Settings.string("bench.ingestHeap", "1g");
     private final List<String> serviceJvmArgs = Settings.words("bench.serviceJvmArgs");
     private final Path serviceJar = Path.of(Settings.string("bench.serviceJar",
@@ -108,7 +110,7 @@ final class IngestBenchmark {
                 }
                 List<Iteration> measured = new ArrayList<>();
                 for (int i = 1; i <= iterations; i++) {
-                    double rawRate = baseline.insert(next, recordsPerIteration, recordsPerFile);
+                    double rawRate = baseline.insert(next, Math.min(baselineRecords, recordsPerIteration), recordsPerFile);
                     CpuMeter.Snapshot a = cpu.snapshot();
                     long t0 = System.nanoTime();
                     upload(http, service.base(), fixture, documents, next, recordsPerIteration, "it" + i);
