@@ -131,8 +131,8 @@ class Ticket {
         apply(new TicketOpenedEvent(command.ticketId(), command.communityId(), packageId, priority, false,
                 text(command.subject(), "subject", MAX_SUBJECT), optionalText(command.description(), "description"),
                 Guards.required(command.submittedBy(), "submittedBy"), now, route.providerId(), route.explanation(),
-                target(terms, priority), terms.creditRule(), fee(terms, seats), null));
-        reschedule(calendar);
+                target(terms, priority), terms.creditRule(), fee(terms, seats), null))
+                .andThen(() -> reschedule(calendar)); // in a constructor, the state is set once the event applied
     }
 
     @CommandHandler
@@ -155,8 +155,8 @@ class Ticket {
                 text(command.subject(), "subject", MAX_SUBJECT), optionalText(command.description(), "description"),
                 Guards.required(command.submittedBy(), "submittedBy"), now, route.providerId(), route.explanation(),
                 terms == null ? null : target(terms, TicketPriority.TOP_PRIORITY),
-                credited ? terms.creditRule() : null, credited ? fee(terms, seats) : null, dn));
-        reschedule(calendar);
+                credited ? terms.creditRule() : null, credited ? fee(terms, seats) : null, dn))
+                .andThen(() -> reschedule(calendar));
     }
 
     @CommandHandler
