@@ -92,15 +92,13 @@ class SlaReportController {
         if (communityId != null && ownCommunities.contains(communityId)) {
             return queries.ask(new FindServiceCreditsQuery(month, communityId, providerId), ServiceCreditsView.class);
         }
-        if (providerId != null && ownProviders.contains(providerId)) {
-            return queries.ask(new FindServiceCreditsQuery(month, communityId, providerId), ServiceCreditsView.class);
+        ProviderId own = providerId != null ? providerId
+                : ownProviders.size() == 1 ? ownProviders.iterator().next() : null;
+        if (own == null || !ownProviders.contains(own)) {
+            throw new DomainException(ErrorCode.OUT_OF_SCOPE,
+                    "name a communityId you administer or a providerId you act for");
         }
-        if (communityId == null && providerId == null && ownProviders.size() == 1) {
-            return queries.ask(new FindServiceCreditsQuery(month, null, ownProviders.iterator().next()),
-                    ServiceCreditsView.class);
-        }
-        throw new DomainException(ErrorCode.OUT_OF_SCOPE,
-                "name a communityId you administer or a providerId you act for");
+        return queries.ask(new FindServiceCreditsQuery(month, communityId, own), ServiceCreditsView.class);
     }
 
     private static String field(String text) {
