@@ -16,7 +16,7 @@ import static org.gridledger.app.support.Bodies.obj;
  * A second-level support package with SLA targets and a service credit (5 % of the monthly fee per breach, at most
  * 10 % a month), a community subscribed with 450 seats (fee 900.00 + 450 × 3.00 = 2250.00), and a provider awarded
  * the package for that community's lot from today. The award needs a tender whose deadline has passed: it gets one
- * two seconds ahead, and the scenario waits for it.
+ * six seconds ahead (offers must arrive before it on a busy machine), and the scenario waits for it.
  */
 record TicketScenario(String packageId, String communityId, String providerId, Http providerClient) {
 
@@ -60,7 +60,7 @@ record TicketScenario(String packageId, String communityId, String providerId, H
     /** Awards the package for the community's lot to the provider, from today for a year. */
     static void award(Http staff, Http providerClient, String pkg, String community, String provider,
                       LocalDate today) {
-        Instant deadline = Instant.now().plusSeconds(2);
+        Instant deadline = Instant.now().plusSeconds(6);
         String tender = created(staff.post("/api/v1/tenders", obj("packageId", pkg, "communityIds", List.of(community),
                 "weights", obj("PRICE", 100, "QUALITY", 0, "CAPACITY", 0, "EXPERIENCE", 0),
                 "requiredCertifications", List.of(), "deadline", deadline.toString())), "tenderId");
