@@ -45,7 +45,7 @@ import java.util.UUID;
 /**
  * The support part of the demo. The packages' tenders award contracts from the first of next month, so MediGrid,
  * which needs second-level support now, gets its own lot: a tender for the package limited to MediGrid, awarded to
- * the compute centre from today (the one more two-second wait of the demo). Then five tickets: a very urgent one of
+ * the compute centre from today (one more wait for a tender deadline). Then five tickets: a very urgent one of
  * MediGrid that breaches its response target, an urgent one the centre works on, a top-priority one it solved, a
  * less urgent one of FinGrid that waits in the first-level queue (FinGrid's provider starts next month), and a
  * security emergency of HEP-Grid naming the person concerned, which notifies at once.
@@ -127,7 +127,7 @@ class DemoTickets {
         if (exists(new FindTenderQuery(id, null), TenderView.class)) {
             return 0;
         }
-        Instant deadline = clock.instant().plusSeconds(2);
+        Instant deadline = clock.instant().plusSeconds(DemoDataLoader.TENDER_DEADLINE_SECONDS);
         commands.sendAsSystem(new OpenTenderCommand(id, DemoDataLoader.packageId(SUPPORT),
                 new TenderLot(null, Set.of(DemoDataLoader.communityId("MediGrid"))),
                 Map.of(Criterion.PRICE, 50, Criterion.QUALITY, 50, Criterion.CAPACITY, 0, Criterion.EXPERIENCE, 0),
