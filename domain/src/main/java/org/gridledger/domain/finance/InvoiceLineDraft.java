@@ -1,0 +1,16 @@
+package org.gridledger.domain.finance;
+
+import org.gridledger.domain.portfolio.PackageCategory;
+import org.gridledger.domain.shared.Money;
+import org.gridledger.domain.shared.Unit;
+
+import java.math.BigDecimal;
+
+/**
+ * A line as the drafter gives it: the amounts are computed from it. {@code unit} is empty for a flat item (a month's
+ * fee); {@code vatRate} is a fraction ({@code 0.19}); {@code category} is required on SUBSCRIPTION lines;
+ * {@code reference} names what the line rates (a subscription, a usage summary), free text.
+ */
+public record InvoiceLineDraft(String description, InvoiceLineKind kind, BigDecimal quantity, Unit unit,
+                               Money unitPrice, BigDecimal vatRate, PackageCategory category, String reference) {
+}
