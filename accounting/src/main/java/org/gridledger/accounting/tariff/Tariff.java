@@ -14,17 +14,20 @@ import org.gridledger.domain.finance.TariffId;
 import org.gridledger.domain.finance.TariffKind;
 import org.gridledger.domain.shared.DateRange;
 import org.gridledger.domain.shared.Money;
+import org.gridledger.domain.shared.Unit;
 
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Currency;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.List;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
- * The prices of one unit for one scope: a provider's default, a resource of the provider, or a community's agreement
+ * The prices of one unit of usage ({@link #RATED_UNITS}) for one scope: a provider's default, a resource of the provider, or a community's agreement
  * on either. Rules: the key (provider, resource, community, unit) is unique among tariffs ({@link TariffKeys}); prices
  * are not negative and in the tariff's currency; a price version is never replaced — a change is a new version from
  * its date, and two versions on the same date are refused; only agreements have an end (exclusive), and an
@@ -32,6 +35,10 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  */
 @Aggregate
 class Tariff {
+
+    /** The units usage is rated in: normalised CPU, wall, storage, GPU and special-device time. */
+    static final Set<Unit> RATED_UNITS = EnumSet.of(Unit.HS06_HOUR, Unit.WALL_HOUR, Unit.GB_MONTH, Unit.GPU_HOUR,
+            Unit.DEVICE_HOUR);
 
     @AggregateIdentifier
     private TariffId tariffId;
@@ -47,6 +54,10 @@ class Tariff {
     Tariff(DefineTariffCommand command, TariffKeys keys, Clock clock) {
         if (command.providerId() == null || command.unit() == null) {
             throw new DomainException(ErrorCode.VALIDATION_FAILED, "providerId and unit are required");
+        }
+        if (!RATED_UNITS.contains(command.unit())) {
+            throw DomainException.of(ErrorCode.TARIFF_INVALID, "usage is rated in %s, not %s", RATED_UNITS,
+                    command.unit());
         }
         TariffKind kind = command.communityId() != null ? TariffKind.AGREEMENT
                 : command.resourceId() != null ? TariffKind.RESOURCE : TariffKind.PROVIDER_DEFAULT;
