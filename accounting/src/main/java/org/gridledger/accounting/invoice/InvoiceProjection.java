@@ -212,9 +212,9 @@ class InvoiceProjection {
         List<InvoiceLine> lines = jdbc.sql("select * from invoice_line where invoice_id = :id order by line_no")
                 .param("id", query.invoiceId().value())
                 .query((rs, n) -> new InvoiceLine(rs.getInt("line_no"), rs.getString("description"),
-                        InvoiceLineKind.valueOf(rs.getString("kind")), rs.getBigDecimal("quantity"),
+                        InvoiceLineKind.valueOf(rs.getString("kind")), plain(rs.getBigDecimal("quantity")),
                         rs.getString("unit") == null ? null : Unit.valueOf(rs.getString("unit")),
-                        new Money(rs.getBigDecimal("unit_price"), currency), rs.getBigDecimal("vat_rate"),
+                        new Money(rs.getBigDecimal("unit_price"), currency), plain(rs.getBigDecimal("vat_rate")),
                         rs.getString("category") == null ? null : PackageCategory.valueOf(rs.getString("category")),
                         rs.getString("reference"), new Money(rs.getBigDecimal("net_amount"), currency),
                         new Money(rs.getBigDecimal("vat_amount"), currency)))
@@ -242,7 +242,7 @@ class InvoiceProjection {
                 .param("id", query.invoiceId().value())
                 .query((rs, n) -> new CreditNoteView(new CreditNoteId(rs.getObject("credit_note_id", UUID.class)),
                         rs.getString("number"), rs.getObject("issued_on", LocalDate.class),
-                        rs.getBigDecimal("vat_rate").stripTrailingZeros(),
+                        plain(rs.getBigDecimal("vat_rate")),
                         new Money(rs.getBigDecimal("net_amount"), currency),
                         new Money(rs.getBigDecimal("vat_amount"), currency),
                         new Money(rs.getBigDecimal("gross_amount"), currency), rs.getString("reason")))
@@ -282,6 +282,12 @@ class InvoiceProjection {
                         where i.invoice_id = :id""")
                 .param("id", invoiceId.value())
                 .update();
+    }
+
+    /** A stored quantity or rate without the column's trailing zeros ({@code 1}, {@code 0.19}), as it was sent. */
+    private static java.math.BigDecimal plain(java.math.BigDecimal value) {
+        java.math.BigDecimal stripped = value.stripTrailingZeros();
+        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
     }
 
     private static String select() {
