@@ -126,7 +126,13 @@ public enum ErrorCode {
     CREDIT_NOTE_INVALID(ErrorKind.RULE_VIOLATED, "A credit note needs a positive amount, a VAT rate and a reason."),
     PAYMENT_INVALID(ErrorKind.RULE_VIOLATED, "A payment needs a positive amount, a reference and a date not in the future."),
     GRANT_NOT_FOUND(ErrorKind.NOT_FOUND, "No such grant."),
-    GRANT_INVALID(ErrorKind.RULE_VIOLATED, "A grant needs a funder, a positive amount and a period that ends after it starts.");
+    GRANT_INVALID(ErrorKind.RULE_VIOLATED, "A grant needs a funder, a positive amount and a period that ends after it starts."),
+
+    // reporting: billing runs
+    BILLING_RUN_NOT_FOUND(ErrorKind.NOT_FOUND, "No such billing run."),
+    BILLING_PERIOD_NOT_ENDED(ErrorKind.RULE_VIOLATED, "A period can be billed only after it has ended."),
+    BILLING_RUN_COMPLETED(ErrorKind.CONFLICT, "The issuing run for this period has completed; it is never run twice."),
+    BILLING_RUN_IN_PROGRESS(ErrorKind.CONFLICT, "A billing run for this period is in progress.");
 
     private final ErrorKind kind;
     private final String title;
