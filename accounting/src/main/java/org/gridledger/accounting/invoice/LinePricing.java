@@ -14,7 +14,8 @@ import java.util.List;
 
 /**
  * Checks drafted lines and computes their amounts (ADR 0003): net = quantity × unit price and VAT = net × rate, each
- * rounded HALF_EVEN to the currency's minor unit once; totals are sums of rounded lines. Signs by kind: subscription
+ * rounded HALF_EVEN to the currency's minor unit once; totals are sums of rounded lines. A drafter that prorated the
+ * net itself may give it, rounded, if rounding explains its difference from quantity × unit price. Signs by kind: subscription
  * and usage lines are not negative, credit lines not positive, adjustments either.
  */
 final class LinePricing {
@@ -65,7 +66,22 @@ final class LinePricing {
                 || ((subscription || d.kind() == InvoiceLineKind.USAGE) && sign < 0)) {
             throw invalid(lineNo, d.kind() + " lines cannot have this sign");
         }
-        Money net = d.unitPrice().times(d.quantity()).rounded();
+        Money exact = d.unitPrice().times(d.quantity());
+        Money net = exact.rounded();
+        if (d.net() != null) {
+            if (!d.net().currency().equals(currency)) {
+                throw DomainException.of(ErrorCode.CURRENCY_MISMATCH, "line %d's net is in %s, the invoice in %s",
+                        lineNo, d.net().currency(), currency);
+            }
+            // half a minor unit, plus what the unit price's own rounding to nine places can add up to over the quantity
+            BigDecimal tolerance = BigDecimal.ONE.movePointLeft(currency.getDefaultFractionDigits())
+                    .divide(BigDecimal.valueOf(2))
+                    .add(d.quantity().multiply(BigDecimal.ONE.movePointLeft(Money.INTERNAL_SCALE)).divide(BigDecimal.valueOf(2)));
+            if (!d.net().equals(d.net().rounded()) || d.net().minus(exact).amount().abs().compareTo(tolerance) > 0) {
+                throw invalid(lineNo, "a given net is quantity × unit price rounded to the minor unit");
+            }
+            net = d.net();
+        }
         Money vat = net.times(d.vatRate()).rounded();
         return new InvoiceLine(lineNo, d.description().strip(), d.kind(), d.quantity(), d.unit(), d.unitPrice(),
                 d.vatRate(), d.category(), d.reference(), net, vat);

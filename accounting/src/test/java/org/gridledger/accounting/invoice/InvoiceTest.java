@@ -91,6 +91,25 @@ class InvoiceTest {
     }
 
     @Test
+    void aProratedNetThatRoundingExplainsIsTakenAndAnyOtherRefused() {
+        // 350.00 for 15 of 30 days: unit price 11.666666667, quantity × price 175.000000005, given net 175.00
+        Money perDay = Money.euros("11.666666667");
+        InvoiceLineDraft prorated = new InvoiceLineDraft("Consulting, 15 days", InvoiceLineKind.SUBSCRIPTION,
+                new BigDecimal("15"), null, perDay, VAT_19, PackageCategory.CONSULTING, null, Money.euros("175.00"));
+        fixture.givenNoPriorActivity()
+                .when(new DraftInvoiceCommand(ID, MEDIGRID, NOVEMBER, EUR, List.of(prorated)))
+                .expectEvents(new InvoiceDraftedEvent(ID, MEDIGRID, NOVEMBER, EUR,
+                        List.of(priced(prorated, 1, "175.00", "33.25")), TODAY));
+        for (Money wrong : List.of(Money.euros("175.01"), Money.euros("174.99"), Money.euros("175.004"))) {
+            InvoiceLineDraft off = new InvoiceLineDraft("Consulting", InvoiceLineKind.SUBSCRIPTION,
+                    new BigDecimal("15"), null, perDay, VAT_19, PackageCategory.CONSULTING, null, wrong);
+            fixture.givenNoPriorActivity()
+                    .when(new DraftInvoiceCommand(ID, MEDIGRID, NOVEMBER, EUR, List.of(off)))
+                    .expectException(rejectedWith(ErrorCode.INVOICE_LINE_INVALID));
+        }
+    }
+
+    @Test
     void aLineInAnotherCurrencyIsRefused() {
         InvoiceLineDraft francs = new InvoiceLineDraft("Usage", InvoiceLineKind.USAGE, BigDecimal.ONE, null,
                 Money.of("10", "CHF"), VAT_19, null, null);

@@ -73,7 +73,8 @@ class InvoiceController {
 
     record LineRequest(@NotBlank @Size(max = 500) String description, @NotNull InvoiceLineKind kind,
                        @NotNull BigDecimal quantity, Unit unit, @NotNull BigDecimal unitPrice,
-                       @NotNull BigDecimal vatRate, PackageCategory category, @Size(max = 200) String reference) {
+                       @NotNull BigDecimal vatRate, PackageCategory category, @Size(max = 200) String reference,
+                       BigDecimal net) {
     }
 
     record DraftInvoiceRequest(@NotNull CommunityId communityId, @NotNull YearMonth period, String currency,
@@ -222,7 +223,8 @@ class InvoiceController {
 
     private static List<InvoiceLineDraft> lines(List<LineRequest> requests, Currency currency) {
         return requests.stream().map(l -> new InvoiceLineDraft(l.description(), l.kind(), l.quantity(), l.unit(),
-                new Money(l.unitPrice(), currency), l.vatRate(), l.category(), l.reference())).toList();
+                new Money(l.unitPrice(), currency), l.vatRate(), l.category(), l.reference(),
+                l.net() == null ? null : new Money(l.net(), currency))).toList();
     }
 
     private ResponseEntity<InvoiceView> created(InvoiceId id) {
