@@ -32,7 +32,6 @@ import org.gridledger.domain.finance.PaymentId;
 import org.gridledger.domain.portfolio.CommunityId;
 import org.gridledger.domain.portfolio.PackageCategory;
 import org.gridledger.domain.shared.Money;
-import org.gridledger.domain.shared.Unit;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -213,7 +212,7 @@ class InvoiceProjection {
                 .param("id", query.invoiceId().value())
                 .query((rs, n) -> new InvoiceLine(rs.getInt("line_no"), rs.getString("description"),
                         InvoiceLineKind.valueOf(rs.getString("kind")), plain(rs.getBigDecimal("quantity")),
-                        rs.getString("unit") == null ? null : Unit.valueOf(rs.getString("unit")),
+                        rs.getString("unit"),
                         new Money(rs.getBigDecimal("unit_price"), currency), plain(rs.getBigDecimal("vat_rate")),
                         rs.getString("category") == null ? null : PackageCategory.valueOf(rs.getString("category")),
                         rs.getString("reference"), new Money(rs.getBigDecimal("net_amount"), currency),
@@ -262,7 +261,7 @@ class InvoiceProjection {
                     .param("description", line.description())
                     .param("kind", line.kind().name())
                     .param("quantity", line.quantity())
-                    .param("unit", line.unit() == null ? null : line.unit().name())
+                    .param("unit", line.unit())
                     .param("price", line.unitPrice().amount())
                     .param("rate", line.vatRate())
                     .param("category", line.category() == null ? null : line.category().name())

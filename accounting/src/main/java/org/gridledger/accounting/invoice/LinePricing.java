@@ -23,6 +23,7 @@ final class LinePricing {
     static final int MAX_LINES = 500;
     private static final int MAX_DESCRIPTION = 500;
     private static final int MAX_REFERENCE = 200;
+    private static final java.util.regex.Pattern UNIT = java.util.regex.Pattern.compile("[A-Za-z0-9_-]{1,20}");
 
     private LinePricing() {
     }
@@ -46,6 +47,9 @@ final class LinePricing {
             throw DomainException.of(ErrorCode.VALIDATION_FAILED,
                     "line %d needs a description (up to 500 characters), kind, quantity, unit price and VAT rate",
                     lineNo);
+        }
+        if (d.unit() != null && !UNIT.matcher(d.unit()).matches()) {
+            throw invalid(lineNo, "a unit is up to 20 letters, digits, _ or -");
         }
         if (!d.unitPrice().currency().equals(currency)) {
             throw DomainException.of(ErrorCode.CURRENCY_MISMATCH, "line %d is priced in %s, the invoice in %s",

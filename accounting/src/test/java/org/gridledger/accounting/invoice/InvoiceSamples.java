@@ -5,7 +5,6 @@ import org.gridledger.domain.finance.InvoiceLineDraft;
 import org.gridledger.domain.finance.InvoiceLineKind;
 import org.gridledger.domain.portfolio.PackageCategory;
 import org.gridledger.domain.shared.Money;
-import org.gridledger.domain.shared.Unit;
 
 import java.math.BigDecimal;
 
@@ -26,7 +25,7 @@ final class InvoiceSamples {
     /** 1234.5 HS06 hours at 0.0275: net 33.95 (33.94875 rounded), VAT 6.45 (6.4505 rounded). */
     static InvoiceLineDraft usage() {
         return new InvoiceLineDraft("Normalised CPU at GridKa", InvoiceLineKind.USAGE, new BigDecimal("1234.5"),
-                Unit.HS06_HOUR, Money.euros("0.0275"), VAT_19, null, "summary 2026-11 GridKa");
+                "HS06_HOUR", Money.euros("0.0275"), VAT_19, null, "summary 2026-11 GridKa");
     }
 
     static InvoiceLine priced(InvoiceLineDraft draft, int lineNo, String net, String vat) {

@@ -83,7 +83,10 @@ class InvoiceTest {
                 Money.euros("10"), VAT_19, PackageCategory.TRAINING, null);
         InvoiceLineDraft vatAboveOne = new InvoiceLineDraft("Usage", InvoiceLineKind.USAGE, BigDecimal.ONE, null,
                 Money.euros("10"), new BigDecimal("19"), null, null);
-        for (InvoiceLineDraft line : List.of(subscriptionWithoutCategory, positiveCredit, usageWithCategory, vatAboveOne)) {
+        InvoiceLineDraft oddUnit = new InvoiceLineDraft("Usage", InvoiceLineKind.USAGE, BigDecimal.ONE, "HS06 hours!",
+                Money.euros("10"), VAT_19, null, null);
+        for (InvoiceLineDraft line : List.of(subscriptionWithoutCategory, positiveCredit, usageWithCategory, vatAboveOne,
+                oddUnit)) {
             fixture.givenNoPriorActivity()
                     .when(new DraftInvoiceCommand(ID, MEDIGRID, NOVEMBER, EUR, List.of(line)))
                     .expectException(rejectedWith(ErrorCode.INVOICE_LINE_INVALID));

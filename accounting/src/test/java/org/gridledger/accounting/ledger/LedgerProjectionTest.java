@@ -20,7 +20,6 @@ import org.gridledger.domain.finance.PaymentId;
 import org.gridledger.domain.portfolio.CommunityId;
 import org.gridledger.domain.portfolio.PackageCategory;
 import org.gridledger.domain.shared.Money;
-import org.gridledger.domain.shared.Unit;
 import org.gridledger.testing.EmbeddedDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -167,7 +166,7 @@ class LedgerProjectionTest {
     }
 
     private static InvoiceLine line(int no, InvoiceLineKind kind, PackageCategory category, String net, String vat) {
-        return new InvoiceLine(no, "line " + no, kind, BigDecimal.ONE, kind == InvoiceLineKind.USAGE ? Unit.HS06_HOUR : null,
+        return new InvoiceLine(no, "line " + no, kind, BigDecimal.ONE, kind == InvoiceLineKind.USAGE ? "HS06_HOUR" : null,
                 Money.euros(net), VAT_19, category, null, Money.euros(net), Money.euros(vat));
     }
 

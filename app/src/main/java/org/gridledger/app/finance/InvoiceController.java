@@ -42,7 +42,6 @@ import org.gridledger.domain.shared.AuditTrailView;
 import org.gridledger.domain.shared.FindAggregateHistoryQuery;
 import org.gridledger.domain.shared.Money;
 import org.gridledger.domain.shared.Pagination;
-import org.gridledger.domain.shared.Unit;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -72,7 +71,7 @@ import java.util.Set;
 class InvoiceController {
 
     record LineRequest(@NotBlank @Size(max = 500) String description, @NotNull InvoiceLineKind kind,
-                       @NotNull BigDecimal quantity, Unit unit, @NotNull BigDecimal unitPrice,
+                       @NotNull BigDecimal quantity, @Size(max = 20) String unit, @NotNull BigDecimal unitPrice,
                        @NotNull BigDecimal vatRate, PackageCategory category, @Size(max = 200) String reference,
                        BigDecimal net) {
     }
