@@ -99,8 +99,9 @@ class RestartAndDemoTest {
         items.forEach(item -> assertThat(item.path("termsInForce").path("effectiveFrom").asText())
                 .as("terms of %s", item.path("name")).isEqualTo(today().toString()));
         assertThat(eventsAfterDemoLoad)
-                .as("4 communities, 10 packages, 14 subscriptions, 2 providers, 2 proposals, 1 proposed draft, 4 tenders")
-                .hasSize(37);
+                .as("4 communities, 10 packages, 14 subscriptions, 2 providers, 2 proposals, 1 proposed draft, 5 tenders, "
+                        + "3 virtual organisations, 5 tickets")
+                .hasSize(46);
     }
 
     @Test
@@ -131,7 +132,7 @@ class RestartAndDemoTest {
         Http staff = client(second).bearer(token);
         LocalDate contractStart = today().plusMonths(1).withDayOfMonth(1);
         JsonNode awarded = staff.get("/api/v1/tenders?status=AWARDED&size=50").json();
-        assertThat(awarded.path("totalItems").asLong()).isEqualTo(4);
+        assertThat(awarded.path("totalItems").asLong()).as("4 packages and MediGrid's lot").isEqualTo(5);
         String secondLevel = firstCatalogue.path("items").findParents("name").stream()
                 .filter(p -> p.path("name").asText().equals("Second-level support"))
                 .findFirst().orElseThrow().path("packageId").asText();
@@ -145,8 +146,10 @@ class RestartAndDemoTest {
                 .filter(c -> c.path("providerName").asText().equals("Grid Computing Centre Karlsruhe"))
                 .findFirst().orElseThrow().path("providerId").asText();
         JsonNode contracts = staff.get("/api/v1/providers/" + centre + "/contracts").json().path("contracts");
-        assertThat(contracts).as("middleware, emergency response, second-level support").hasSize(3);
-        contracts.forEach(c -> assertThat(c.path("from").asText()).isEqualTo(contractStart.toString()));
+        assertThat(contracts).as("middleware, emergency response, second-level support, and MediGrid's lot")
+                .hasSize(4);
+        assertThat(contracts.findValuesAsText("from")).containsOnly(contractStart.toString(), today().toString())
+                .containsOnlyOnce(today().toString());
     }
 
     @Test
@@ -187,6 +190,24 @@ class RestartAndDemoTest {
     }
 
     @Test
+    void the_demo_has_tickets_across_priorities_and_one_breach_with_its_credit() {
+        Http staff = client(second).bearer(token);
+        JsonNode tickets = staff.get("/api/v1/tickets?size=50").json();
+        assertThat(tickets.path("totalItems").asLong()).isEqualTo(5);
+        assertThat(tickets.path("items").findValuesAsText("priority"))
+                .contains("LESS_URGENT", "URGENT", "VERY_URGENT", "TOP_PRIORITY");
+        assertThat(tickets.path("items").findValuesAsText("status")).contains("NEW", "IN_PROGRESS", "SOLVED");
+        JsonNode breached = tickets.path("items").findParents("responseBreached").stream()
+                .filter(t -> t.path("responseBreached").asBoolean()).findFirst().orElseThrow();
+        assertThat(breached.path("providerName").asText()).isEqualTo("Grid Computing Centre Karlsruhe");
+        // 5 % of MediGrid's monthly fee for second-level support: 900.00 + 450 seats × 3.00 = 2250.00
+        assertThat(breached.path("credits").get(0).path("amount").path("amount").asText()).isEqualTo("112.50");
+        JsonNode emergency = tickets.path("items").findParents("emergency").stream()
+                .filter(t -> t.path("emergency").asBoolean()).findFirst().orElseThrow();
+        assertThat(emergency.path("notifications")).isNotEmpty();
+    }
+
+    @Test
     void loading_the_demo_a_second_time_changes_no_aggregate() {
         Map<String, Long> now = eventsPerAggregate(second);
 
@@ -197,6 +218,20 @@ class RestartAndDemoTest {
         assertThat(catalogue.path("totalItems").asLong()).isEqualTo(11);
         assertThat(catalogue.path("items").findValuesAsText("name"))
                 .containsAll(firstCatalogue.path("items").findValuesAsText("name"));
+    }
+
+    @Test
+    void the_demo_has_a_virtual_organisation_per_scientific_community_with_members_in_its_gridmap() {
+        Http staff = client(second).bearer(token);
+
+        JsonNode vos = staff.get("/api/v1/vos?size=200").json();
+        assertThat(vos.path("items").findValuesAsText("name")).containsExactly("c3grid", "hepgrid", "medigrid");
+        String medigrid = vos.path("items").get(2).path("voId").asText();
+        assertThat(staff.get("/api/v1/vos/" + medigrid + "/gridmap").body().lines())
+                .containsExactly("\"/C=DE/O=GridGermany/OU=Charite Berlin/CN=Jonas Kraus\" .medigrid",
+                        "\"/C=DE/O=GridGermany/OU=Universitaetsmedizin Goettingen/CN=Anna Berg\" .medigrid");
+        assertThat(staff.get("/api/v1/vos/" + medigrid + "/members?status=PENDING").json().path("totalItems").asLong())
+                .isEqualTo(1);
     }
 
     @Test

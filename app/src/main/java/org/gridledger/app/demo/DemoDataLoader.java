@@ -82,7 +82,7 @@ import java.util.UUID;
  * terms in force from the day of loading and, for some, a price rise from the next 1 January, and the communities'
  * subscriptions from the day of loading, and two providers (a compute centre and a company) with their capabilities,
  * contacts and certifications, proposals (one accepted, one rejected), and awarded tenders for the packages that
- * need a provider. Everything goes through
+ * need a provider, and support tickets ({@link DemoTickets}). Everything goes through
  * the same commands the API sends; ids are derived from names, and whatever exists already is skipped, so loading
  * twice changes nothing.
  */
@@ -94,17 +94,25 @@ class DemoDataLoader implements ApplicationRunner {
     static final String ACTOR = "demo-loader";
     /** Every demo package asks for a month's notice before a cancellation. */
     static final int DEMO_NOTICE_DAYS = 30;
+    /**
+     * How long the demo's tenders take offers. Opening the tenders and submitting their offers must fit into it, also
+     * on a busy machine; the demo then waits for the deadline, so this is the start-up time the tenders cost.
+     */
+    static final int TENDER_DEADLINE_SECONDS = 6;
 
     private final CommandSender commands;
     private final Queries queries;
     private final Environment environment;
     private final Clock clock;
+    private final DemoTickets tickets;
 
-    DemoDataLoader(CommandSender commands, Queries queries, Environment environment, Clock clock) {
+    DemoDataLoader(CommandSender commands, Queries queries, Environment environment, Clock clock,
+                   DemoTickets tickets) {
         this.commands = commands;
         this.queries = queries;
         this.environment = environment;
         this.clock = clock;
+        this.tickets = tickets;
     }
 
     static CommunityId communityId(String name) {
@@ -183,6 +191,7 @@ class DemoDataLoader implements ApplicationRunner {
                 created++;
             }
         }
+        created += tickets.load(today);
         return created;
     }
 
@@ -220,7 +229,7 @@ class DemoDataLoader implements ApplicationRunner {
     }
 
     /**
-     * Opens a tender for each package that needs a provider with a deadline two seconds ahead, submits the offers,
+     * Opens a tender for each package that needs a provider with a deadline a few seconds ahead, submits the offers,
      * waits for the deadline, then closes, evaluates and awards: the only wait of the demo.
      */
     private int loadTenders(LocalDate today) {
@@ -230,7 +239,7 @@ class DemoDataLoader implements ApplicationRunner {
         if (missing.isEmpty()) {
             return 0;
         }
-        Instant deadline = clock.instant().plusSeconds(2);
+        Instant deadline = clock.instant().plusSeconds(TENDER_DEADLINE_SECONDS);
         Map<Criterion, Integer> weights = Map.of(Criterion.PRICE, 40, Criterion.QUALITY, 30, Criterion.CAPACITY, 10,
                 Criterion.EXPERIENCE, 20);
         for (DemoCatalogue.DemoTender tender : missing) {
@@ -282,7 +291,7 @@ class DemoDataLoader implements ApplicationRunner {
         return new PackageTerms(from, price(p.flatFee(), factor), price(p.seatFee(), factor),
                 Quantity.of(p.includedUnits(), p.unit()), price(p.overage(), factor),
                 p.sla().stream().map(s -> new SlaTarget(s.priority(), s.response(), s.resolution())).toList(),
-                DEMO_NOTICE_DAYS);
+                DEMO_NOTICE_DAYS, p.sla().isEmpty() ? null : DemoTickets.CREDIT_RULE);
     }
 
     private static Money price(String amount, BigDecimal factor) {

@@ -1,5 +1,6 @@
 package org.gridledger.app.finance;
 
+import org.gridledger.accounting.rating.ChargeKind;
 import org.gridledger.app.messaging.CommandSender;
 import org.gridledger.app.messaging.Queries;
 import org.gridledger.domain.finance.InvoiceCommands.DraftInvoiceCommand;
@@ -25,8 +26,9 @@ import java.util.List;
 /**
  * Where an issuing billing run hands its bills: each bill becomes a drafted and then issued Invoice, through the
  * invoice commands, in the run's chunk transaction (Axon joins it), so a failed chunk rolls its invoices, numbers and
- * ledger entries back with its records. Every bill line is a subscription charge of its package's category and
- * carries the rater's rounded net; the invoice recomputes nothing but the VAT, with the same rule as the bill.
+ * ledger entries back with its records. Fee and overage lines become subscription lines of their package's category,
+ * service credits credit lines; each carries the rater's rounded net, and the invoice recomputes nothing but the VAT,
+ * with the same rule as the bill.
  */
 @Component
 class BillingRunInvoicing implements Invoicing {
@@ -59,9 +61,12 @@ class BillingRunInvoicing implements Invoicing {
         return queries.ask(new FindInvoiceQuery(id, null), InvoiceView.class).number();
     }
 
+    /** Fees and overage are subscription lines of their package's category; a service credit is a credit line. */
     private static InvoiceLineDraft line(BillLine line) {
-        return new InvoiceLineDraft(line.description(), InvoiceLineKind.SUBSCRIPTION, line.quantity(), line.unit(),
-                line.unitPrice(), line.vatRate(), line.category(),
-                line.subscriptionId() + " " + line.kind(), line.net());
+        boolean credit = line.kind() == ChargeKind.SERVICE_CREDIT;
+        return new InvoiceLineDraft(line.description(), credit ? InvoiceLineKind.CREDIT : InvoiceLineKind.SUBSCRIPTION,
+                line.quantity(), line.unit(), line.unitPrice(), line.vatRate(), credit ? null : line.category(),
+                line.subscriptionId() == null ? line.kind().name() : line.subscriptionId() + " " + line.kind(),
+                line.net());
     }
 }

@@ -18,10 +18,10 @@ import static org.gridledger.app.support.ProblemAssertions.assertProblem;
 class ProjectionRebuildTest extends ApiTestBase {
 
     @Test
-    void the_rebuildable_groups_are_the_portfolio_and_finance_projections() {
+    void the_rebuildable_groups_are_the_portfolio_identity_and_finance_projections() {
         assertThat(staff().get("/api/v1/admin/projections").json()).extracting(JsonNode::asText)
                 .containsExactly("community", "funding_grant", "invoice", "ledger", "proposal", "provider",
-                        "subscription", "support_package", "tariff", "tender");
+                        "subscription", "support_package", "tariff", "tender", "ticket", "virtual_organization");
     }
 
     @Test
