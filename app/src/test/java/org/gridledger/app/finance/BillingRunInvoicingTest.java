@@ -48,14 +48,16 @@ class BillingRunInvoicingTest extends ApiTestBase {
         assertThat(invoicing.invoiced(bill.community().communityId(), OCTOBER)).isTrue();
         JsonNode invoice = staff().get("/api/v1/invoices?communityId=" + community).json().path("items").get(0);
         assertThat(invoice.path("number").asText()).isEqualTo(number);
-        assertThat(invoice.path("netTotal").path("amount").asText()).isEqualTo("208.06");
-        assertThat(invoice.path("vatTotal").path("amount").asText()).isEqualTo("39.53");
-        assertThat(invoice.path("grossTotal").path("amount").asText()).isEqualTo("247.59");
+        assertThat(invoice.path("netTotal").path("amount").asText()).isEqualTo("198.06");
+        assertThat(invoice.path("vatTotal").path("amount").asText()).isEqualTo("37.63");
+        assertThat(invoice.path("grossTotal").path("amount").asText()).isEqualTo("235.69");
         JsonNode lines = staff().get("/api/v1/invoices/" + invoice.path("invoiceId").asText() + "/lines").json()
                 .path("lines");
         assertThat(lines.get(0).path("unit").asText()).isEqualTo("day");
         assertThat(lines.get(0).path("net").path("amount").asText()).isEqualTo("169.35");
         assertThat(lines.get(1).path("category").asText()).isEqualTo("CONSULTING");
+        assertThat(lines.get(2).path("kind").asText()).isEqualTo("CREDIT");
+        assertThat(lines.get(2).path("net").path("amount").asText()).isEqualTo("-10.00");
     }
 
     @Test
@@ -82,7 +84,7 @@ class BillingRunInvoicingTest extends ApiTestBase {
 
     /**
      * Consulting for 15 of 31 days at 350.00 a month and 2 seats × 15 days at 40.00 a seat: nets 169.35 and 38.71 as
-     * a prorating rater rounds them.
+     * a prorating rater rounds them, and a service credit of 10.00.
      */
     private static CommunityBill bill(String community) {
         CommunityId id = CommunityId.of(community);
@@ -95,8 +97,11 @@ class BillingRunInvoicingTest extends ApiTestBase {
                         Money.euros("169.35"), VAT_19, Money.euros("32.18")),
                 new BillLine(2, ChargeKind.SEAT_FEE, PackageCategory.CONSULTING, subscription,
                         "Consulting: 2 seats, 17 Oct – 31 Oct", new BigDecimal("30"), "seat-day", perSeatDay,
-                        Money.euros("38.71"), VAT_19, Money.euros("7.35")));
+                        Money.euros("38.71"), VAT_19, Money.euros("7.35")),
+                new BillLine(3, ChargeKind.SERVICE_CREDIT, PackageCategory.CONSULTING, null,
+                        "Consulting: service credit, response target missed", BigDecimal.ONE, null,
+                        Money.euros("-10.00"), Money.euros("-10.00"), VAT_19, Money.euros("-1.90")));
         return new CommunityBill(new BillableCommunity(id, "Billed", Money.EUR, VAT_19), OCTOBER, lines,
-                Money.euros("208.06"), Money.euros("39.53"), Money.euros("247.59"));
+                Money.euros("198.06"), Money.euros("37.63"), Money.euros("235.69"));
     }
 }
