@@ -18,10 +18,11 @@ import static org.gridledger.app.support.ProblemAssertions.assertProblem;
 class ProjectionRebuildTest extends ApiTestBase {
 
     @Test
-    void the_rebuildable_groups_are_the_portfolio_identity_support_and_usage_projections() {
+    void the_rebuildable_groups_are_the_portfolio_identity_support_usage_and_finance_projections() {
         assertThat(staff().get("/api/v1/admin/projections").json()).extracting(JsonNode::asText)
-                .containsExactly("community", "proposal", "provider", "subscription", "support_package", "tender",
-                        "ticket", "usage_billed_period", "usage_summary", "virtual_organization");
+                .containsExactly("community", "funding_grant", "invoice", "ledger", "proposal", "provider",
+                        "subscription", "support_package", "tariff", "tender", "ticket", "usage_billed_period",
+                        "usage_summary", "virtual_organization");
     }
 
     @Test

@@ -145,6 +145,21 @@ public enum ErrorCode {
 
     // finance: tariffs, invoices, ledger
     TARIFF_NOT_FOUND(ErrorKind.NOT_FOUND, "No such tariff."),
+    TARIFF_EXISTS(ErrorKind.CONFLICT, "A tariff for this scope, unit and community exists; add a price to it."),
+    TARIFF_OVERLAPS(ErrorKind.CONFLICT, "A price of this tariff takes effect on the same day, or an agreement's validity overlaps another."),
+    TARIFF_INVALID(ErrorKind.RULE_VIOLATED, "The tariff or price is inconsistent (scope, currency, negative price, validity)."),
+    PRICE_NOT_IN_FORCE(ErrorKind.NOT_FOUND, "No tariff price is in force for this scope, unit and community at that time."),
+    INVOICE_NOT_FOUND(ErrorKind.NOT_FOUND, "No such invoice."),
+    INVOICE_LINE_INVALID(ErrorKind.RULE_VIOLATED, "An invoice line is inconsistent (currency, sign, VAT rate, category)."),
+    INVOICE_ISSUED(ErrorKind.RULE_VIOLATED, "The invoice is issued; it cannot be changed or issued again."),
+    INVOICE_NOT_ISSUED(ErrorKind.RULE_VIOLATED, "Only an issued invoice takes payments and credit notes."),
+    INVOICE_NOT_ISSUABLE(ErrorKind.RULE_VIOLATED, "An invoice needs at least one line and a total that is not negative."),
+    INVOICE_PERIOD_TAKEN(ErrorKind.CONFLICT, "An invoice for this community and period is issued already."),
+    CREDIT_NOTE_EXCEEDS_INVOICE(ErrorKind.RULE_VIOLATED, "The credit notes of an invoice cannot exceed its gross total."),
+    CREDIT_NOTE_INVALID(ErrorKind.RULE_VIOLATED, "A credit note needs a positive amount, a VAT rate and a reason."),
+    PAYMENT_INVALID(ErrorKind.RULE_VIOLATED, "A payment needs a positive amount, a reference and a date not in the future."),
+    GRANT_NOT_FOUND(ErrorKind.NOT_FOUND, "No such grant."),
+    GRANT_INVALID(ErrorKind.RULE_VIOLATED, "A grant needs a funder, a positive amount and a period that ends after it starts."),
 
     // reporting: billing runs
     BILLING_RUN_NOT_FOUND(ErrorKind.NOT_FOUND, "No such billing run."),

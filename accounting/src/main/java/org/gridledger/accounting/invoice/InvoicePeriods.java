@@ -1,0 +1,16 @@
+package org.gridledger.accounting.invoice;
+
+import org.gridledger.domain.finance.InvoiceId;
+import org.gridledger.domain.portfolio.CommunityId;
+
+import java.time.YearMonth;
+
+/**
+ * The set rule "one issued invoice per community and period": what keeps a rerun of the billing run from invoicing a
+ * month twice. Claimed in the issuing command's transaction (ADR 0006).
+ */
+public interface InvoicePeriods {
+
+    /** Claims the period for {@code invoiceId}; false when another invoice holds it. */
+    boolean claim(CommunityId communityId, YearMonth period, InvoiceId invoiceId);
+}

@@ -1,0 +1,42 @@
+package org.gridledger.domain.finance;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.gridledger.domain.portfolio.CommunityId;
+import org.gridledger.domain.shared.Money;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.Currency;
+import java.util.List;
+
+/** Commands of the Invoice aggregate. */
+public final class InvoiceCommands {
+
+    private InvoiceCommands() {
+    }
+
+    /** Drafts an invoice to a community for a month with explicit lines (the billing run computes them). */
+    public record DraftInvoiceCommand(@TargetAggregateIdentifier InvoiceId invoiceId, CommunityId communityId,
+                                      YearMonth period, Currency currency, List<InvoiceLineDraft> lines) {
+    }
+
+    /** Adds lines to a draft. */
+    public record AddInvoiceLinesCommand(@TargetAggregateIdentifier InvoiceId invoiceId,
+                                         List<InvoiceLineDraft> lines) {
+    }
+
+    /** Issues a draft: gapless number of the year, issue date today, due {@code paymentTermDays} later. */
+    public record IssueInvoiceCommand(@TargetAggregateIdentifier InvoiceId invoiceId, int paymentTermDays) {
+    }
+
+    /** Credits part or all of an issued invoice; the VAT follows from the net at the given rate. */
+    public record IssueCreditNoteCommand(@TargetAggregateIdentifier InvoiceId invoiceId, CreditNoteId creditNoteId,
+                                         Money net, BigDecimal vatRate, String reason) {
+    }
+
+    /** Records money received against an issued invoice. */
+    public record RecordPaymentCommand(@TargetAggregateIdentifier InvoiceId invoiceId, PaymentId paymentId,
+                                       Money amount, LocalDate receivedOn, String reference) {
+    }
+}
