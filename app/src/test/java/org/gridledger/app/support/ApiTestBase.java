@@ -27,10 +27,13 @@ import static org.gridledger.app.support.Bodies.obj;
  * using unique names and ids instead of cleaning the database.
  */
 @SpringBootTest(classes = GridLedgerApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"gridledger.admin-password=" + ApiTestBase.ADMIN_PASSWORD, "gridledger.embedded-durable=false"})
+        properties = {"gridledger.admin-password=" + ApiTestBase.ADMIN_PASSWORD, "gridledger.embedded-durable=false",
+                "gridledger.tls.port=0", "gridledger.ca.key-password=" + ApiTestBase.CA_KEY_PASSWORD,
+                "gridledger.ca.rsa-key-bits=2048"})
 public abstract class ApiTestBase {
 
     public static final String ADMIN_PASSWORD = "it-Admin-Secret-4711";
+    public static final String CA_KEY_PASSWORD = "it-Ca-Key-Secret-2026";
     public static final String ACCOUNT_PASSWORD = "it-Account-Secret-0815";
     public static final ZoneId ORGANISATION_ZONE = ZoneId.of("Europe/Berlin");
     private static final Path DATA_DIR = DataDirectories.fresh("shared");

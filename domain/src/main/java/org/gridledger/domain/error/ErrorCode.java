@@ -123,6 +123,7 @@ public enum ErrorCode {
     RENEWAL_INVALID(ErrorKind.RULE_VIOLATED, "A renewal needs a valid certificate of the same holder and DN and a new key."),
     CERTIFICATE_NOT_FOUND(ErrorKind.NOT_FOUND, "No such certificate."),
     CERTIFICATE_SUBJECT_BOUND(ErrorKind.CONFLICT, "The certificate subject is bound to another account."),
+    CERTIFICATE_LOGIN_REFUSED(ErrorKind.UNAUTHENTICATED, "The client certificate is unknown, expired, revoked or not for client authentication."),
 
     // accounting: resources and jobs
     RESOURCE_NOT_FOUND(ErrorKind.NOT_FOUND, "No such compute resource."),

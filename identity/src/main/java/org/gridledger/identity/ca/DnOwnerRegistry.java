@@ -10,4 +10,7 @@ public interface DnOwnerRegistry {
 
     /** Claims {@code subjectDn} for {@code requester}; true when it is theirs (now or already), false when another's. */
     boolean claim(String subjectDn, String requester, Instant at);
+
+    /** The person {@code subjectDn} belongs to, if anyone claimed it. */
+    java.util.Optional<String> ownerOf(String subjectDn);
 }

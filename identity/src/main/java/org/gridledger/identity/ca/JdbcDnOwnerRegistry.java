@@ -26,7 +26,12 @@ class JdbcDnOwnerRegistry implements DnOwnerRegistry {
                         on conflict (subject_dn) do nothing""")
                 .param("dn", subjectDn).param("requester", requester).param("at", at.atOffset(ZoneOffset.UTC))
                 .update();
-        return requester.equals(jdbc.sql("select requester from identity_dn_owner where subject_dn = :dn")
-                .param("dn", subjectDn).query(String.class).single());
+        return requester.equals(ownerOf(subjectDn).orElseThrow());
+    }
+
+    @Override
+    public java.util.Optional<String> ownerOf(String subjectDn) {
+        return jdbc.sql("select requester from identity_dn_owner where subject_dn = :dn")
+                .param("dn", subjectDn).query(String.class).optional();
     }
 }
