@@ -45,7 +45,7 @@ import java.time.LocalDate;
 
 /**
  * Certificate requests: a MEMBER submits a PKCS#10 CSR as the PEM body ({@code application/pkcs10} or
- * {@code text/plain}, at most 64 KiB), an RA_OPERATOR records the identity vetting and approves (the CA issues at
+ * {@code text/plain}) or as JSON {@code {"csr": "<PEM>"}}, at most 64 KiB of PEM, an RA_OPERATOR records the identity vetting and approves (the CA issues at
  * once) or rejects, the holder downloads the certificate as PEM, renews it with a new key while it is valid and
  * revokes it; RA operators and staff revoke too. Members see only their own requests.
  */
@@ -56,6 +56,9 @@ class CertificateRequestController {
 
     record VettingRequest(@NotNull CsrVettingMethod method, @NotBlank @Size(max = 100) String documentType,
                           @Size(max = 100) String documentNumber, @NotNull LocalDate vettedOn) {
+    }
+
+    record CsrRequest(@NotBlank String csr) {
     }
 
     record RejectRequest(@NotBlank @Size(max = 2000) String reason) {
@@ -78,12 +81,27 @@ class CertificateRequestController {
     @PreAuthorize("hasRole('MEMBER')")
     @Operation(summary = "Submit a PKCS#10 CSR (PEM body); with renews=<request id> it renews that certificate "
             + "with a new key and relies on its vetting")
-    ResponseEntity<CertificateRequestView> submit(@RequestBody String csr,
+    ResponseEntity<CertificateRequestView> submitPem(@RequestBody String csr,
                                                   @RequestParam(required = false) CertificateRequestId renews,
                                                   HttpServletRequest request) {
         if (request.getContentLengthLong() > CsrInspector.MAX_CSR_BYTES) {
             throw new DomainException(ErrorCode.CSR_TOO_LARGE, "a CSR may have at most 65536 bytes");
         }
+        return submit(csr, renews);
+    }
+
+    @PostMapping(consumes = "application/json")
+    @PreAuthorize("hasRole('MEMBER')")
+    @Operation(summary = "Submit a PKCS#10 CSR as JSON {\"csr\": \"<PEM>\"}; renews as above")
+    ResponseEntity<CertificateRequestView> submitJson(@Valid @RequestBody CsrRequest body,
+                                                      @RequestParam(required = false) CertificateRequestId renews) {
+        if (body == null || body.csr() == null) {
+            throw new DomainException(ErrorCode.CSR_MALFORMED, "the field csr is required");
+        }
+        return submit(body.csr(), renews);
+    }
+
+    private ResponseEntity<CertificateRequestView> submit(String csr, CertificateRequestId renews) {
         CertificateRequestId id = CertificateRequestId.random();
         commands.send(new SubmitCertificateRequestCommand(id, CurrentPrincipal.get().username(), csr, renews));
         return created(id);

@@ -235,12 +235,16 @@ class CertificateApiTest extends ApiTestBase {
         String one = OPENSSL.csr(OPENSSL.key("ec:P-256"), dn("Twin One"), "sha256");
         assertProblem(submit(member, one + one), 400, ErrorCode.CSR_MULTIPLE);
         assertProblem(submit(member, one + "x".repeat(70_000)), 413, ErrorCode.CSR_TOO_LARGE);
-        assertProblem(member.header("Content-Type", "application/json").post(REQUESTS, obj("csr", one)), 415,
+        assertProblem(member.post(REQUESTS, obj("csr", "x".repeat(70_000))), 413, ErrorCode.CSR_TOO_LARGE);
+        assertProblem(member.post(REQUESTS, obj("csr", "")), 400, ErrorCode.VALIDATION_FAILED);
+        assertProblem(member.post(REQUESTS, obj("csr", one + one)), 400, ErrorCode.CSR_MULTIPLE);
+        assertProblem(member.header("Content-Type", "application/xml").post(REQUESTS, one), 415,
                 ErrorCode.UNSUPPORTED_MEDIA_TYPE);
 
         Reply mine = member.get(REQUESTS);
         assertThat(mine.json().path("totalItems").asLong()).isZero();
-        assertThat(submit(withToken(createAccount("twin", Role.MEMBER)), one).status()).isEqualTo(201);
+        Reply asJson = withToken(createAccount("twin", Role.MEMBER)).post(REQUESTS, obj("csr", one));
+        assertThat(asJson.status()).as("%s", asJson).isEqualTo(201);
     }
 
     /** The CSR with one letter of its subject changed inside the DER, so its signature no longer matches. */

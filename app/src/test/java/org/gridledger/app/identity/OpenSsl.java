@@ -17,15 +17,15 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** The real {@code openssl} command line in a temporary directory: keys, CSRs, verification, PKCS#12 for TLS clients. */
-final class OpenSsl {
+public final class OpenSsl {
 
-    record Result(int exitCode, String output) {
+    public record Result(int exitCode, String output) {
     }
 
     private final Path dir;
     private int counter;
 
-    OpenSsl() {
+    public OpenSsl() {
         try {
             dir = Files.createTempDirectory("gridledger-openssl");
         } catch (IOException e) {
@@ -33,12 +33,12 @@ final class OpenSsl {
         }
     }
 
-    Path dir() {
+    public Path dir() {
         return dir;
     }
 
     /** A new private key: "rsa:2048", "rsa:4096", "ec:P-256", "ec:P-384", "ec:secp256k1". */
-    Path key(String spec) {
+    public Path key(String spec) {
         Path key = dir.resolve("key-" + (++counter) + ".pem");
         String[] parts = spec.split(":");
         if (parts[0].equals("rsa")) {
@@ -51,13 +51,13 @@ final class OpenSsl {
     }
 
     /** A CSR (PEM) for the key and subject in slash form, signed with {@code digest} (e.g. "sha256", "sha1"). */
-    String csr(Path key, String subject, String digest) {
+    public String csr(Path key, String subject, String digest) {
         Path csr = dir.resolve("csr-" + (++counter) + ".pem");
         ok("req", "-new", "-key", key.toString(), "-subj", subject, "-" + digest, "-out", csr.toString());
         return read(csr);
     }
 
-    Path write(String name, String content) {
+    public Path write(String name, String content) {
         try {
             return Files.writeString(dir.resolve(name), content, StandardCharsets.UTF_8);
         } catch (IOException e) {
@@ -65,7 +65,7 @@ final class OpenSsl {
         }
     }
 
-    Path write(String name, byte[] content) {
+    public Path write(String name, byte[] content) {
         try {
             return Files.write(dir.resolve(name), content);
         } catch (IOException e) {
@@ -74,7 +74,7 @@ final class OpenSsl {
     }
 
     /** {@code openssl verify -CAfile ca [-crl_check -CRLfile crl] cert}. */
-    Result verify(Path ca, Path certificate, Path crl) {
+    public Result verify(Path ca, Path certificate, Path crl) {
         List<String> args = new ArrayList<>(List.of("verify", "-CAfile", ca.toString()));
         if (crl != null) {
             args.addAll(List.of("-crl_check", "-CRLfile", crl.toString()));
@@ -84,7 +84,7 @@ final class OpenSsl {
     }
 
     /** A TLS client context that presents the certificate with its key and trusts {@code ca}. */
-    SSLContext clientContext(Path certificate, Path key, Path ca) {
+    public SSLContext clientContext(Path certificate, Path key, Path ca) {
         Path p12 = dir.resolve("client-" + (++counter) + ".p12");
         ok("pkcs12", "-export", "-in", certificate.toString(), "-inkey", key.toString(), "-out", p12.toString(),
                 "-passout", "pass:changeit");
@@ -100,7 +100,7 @@ final class OpenSsl {
     }
 
     /** A TLS client context without a client certificate that trusts {@code ca}. */
-    SSLContext trustOnly(Path ca) {
+    public SSLContext trustOnly(Path ca) {
         try (InputStream caIn = Files.newInputStream(ca)) {
             return SSLContext(null, caIn);
         } catch (Exception e) {
@@ -127,7 +127,7 @@ final class OpenSsl {
         }
     }
 
-    Result run(String... args) {
+    public Result run(String... args) {
         List<String> command = new ArrayList<>();
         command.add("openssl");
         command.addAll(List.of(args));
