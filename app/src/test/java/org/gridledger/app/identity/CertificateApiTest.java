@@ -172,6 +172,25 @@ class CertificateApiTest extends ApiTestBase {
         assertThat(after.body()).contains(ErrorCode.CERTIFICATE_LOGIN_REFUSED.name());
     }
 
+    @Autowired
+    org.gridledger.identity.ca.CertificateAuthority ca;
+
+    @Autowired
+    org.gridledger.identity.ca.CsrInspector inspector;
+
+    @Test
+    void anExpiredCertificateOfOurCaPassesTheHandshakeAndIsRefusedWith401() {
+        Path key = OPENSSL.key("ec:P-256");
+        var csr = inspector.inspect(OPENSSL.csr(key, dn(unique("Expired Eve")), "sha256"));
+        var expired = ca.issueUserCertificate(csr, java.time.Instant.now().minus(Duration.ofDays(400)));
+        Path certFile = OPENSSL.write("expired-" + expired.serial() + ".pem", expired.pem());
+        Path caFile = caFile();
+        assertThat(OPENSSL.verify(caFile, certFile, null).output()).contains("expired");
+        HttpResponse<String> me = overTls(OPENSSL.clientContext(certFile, key, caFile), "/api/v1/me", null);
+        assertThat(me.statusCode()).isEqualTo(401);
+        assertThat(me.body()).contains(ErrorCode.CERTIFICATE_LOGIN_REFUSED.name(), "expired");
+    }
+
     @Test
     void rsa4096AndEcP256AndP384CsrsAreAccepted() {
         Http member = newAccountWithRole(Role.MEMBER);

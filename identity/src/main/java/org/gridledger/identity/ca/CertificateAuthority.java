@@ -3,7 +3,6 @@ package org.gridledger.identity.ca;
 import org.bouncycastle.asn1.ASN1Integer;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.AuthorityKeyIdentifier;
-import org.bouncycastle.asn1.x509.CRLReason;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.SubjectKeyIdentifier;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
@@ -32,7 +31,6 @@ import java.security.interfaces.ECKey;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Date;
-import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -126,10 +124,6 @@ public class CertificateAuthority {
         }
     }
 
-    static int reasonCode(int code) {
-        return CRLReason.lookup(code).getValue().intValue();
-    }
-
     private Issued sign(org.bouncycastle.cert.X509v3CertificateBuilder builder) {
         X509CertificateHolder holder = builder.build(signer());
         try {
@@ -202,9 +196,5 @@ public class CertificateAuthority {
         } catch (GeneralSecurityException | OperatorCreationException e) {
             throw new IllegalStateException("cannot create the CA key pair", e);
         }
-    }
-
-    static String hex(byte[] bytes) {
-        return HexFormat.of().formatHex(bytes);
     }
 }
