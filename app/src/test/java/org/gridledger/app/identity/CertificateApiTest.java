@@ -192,6 +192,21 @@ class CertificateApiTest extends ApiTestBase {
     }
 
     @Test
+    void rebuildingTheCertificateProjectionReproducesRequestsAndCertificatesAndSignsNoNewCrl() {
+        Http member = newAccountWithRole(Role.MEMBER);
+        String id = issue(member, OPENSSL.key("ec:P-256"), dn(unique("Rebuilt Rolf")));
+        assertThat(member.post(REQUESTS + "/" + id + "/revoke", obj("reason", "SUPERSEDED")).status()).isEqualTo(201);
+        String before = ra().get(REQUESTS + "/" + id).body();
+        String crl = anonymous().get("/ca/crl.pem").body();
+
+        Reply rebuilt = staff().post("/api/v1/admin/projections/identity_certificate/rebuild", null);
+
+        assertThat(rebuilt.status()).as("%s", rebuilt).isBetween(200, 299);
+        assertThat(ra().get(REQUESTS + "/" + id).body()).isEqualTo(before);
+        assertThat(anonymous().get("/ca/crl.pem").body()).isEqualTo(crl);
+    }
+
+    @Test
     void rsa4096AndEcP256AndP384CsrsAreAccepted() {
         Http member = newAccountWithRole(Role.MEMBER);
         for (var entry : Map.of("rsa:4096", "RSA 4096", "ec:P-256", "EC P-256", "ec:P-384", "EC P-384").entrySet()) {

@@ -20,7 +20,8 @@ class ProjectionRebuildTest extends ApiTestBase {
     @Test
     void the_rebuildable_groups_are_the_portfolio_projections() {
         assertThat(staff().get("/api/v1/admin/projections").json()).extracting(JsonNode::asText)
-                .containsExactly("community", "proposal", "provider", "subscription", "support_package", "tender");
+                .containsExactly("community", "identity_certificate", "proposal", "provider", "subscription",
+                        "support_package", "tender");
     }
 
     @Test

@@ -40,8 +40,8 @@ import java.util.UUID;
 
 /**
  * Read model of certificate requests ({@code identity_certificate_request}) and issued certificates
- * ({@code identity_certificate}, serial unique by constraint). A revocation re-signs the CRL in the same transaction
- * (not during a replay: the stored CRLs stay as they were signed). The DN lookup and the CRLs belong to the command
+ * ({@code identity_certificate}, serial unique by constraint). A revocation re-signs the CRL in the same transaction,
+ * unless the newest CRL lists the serial already (a replay or a rebuild: the stored CRLs stay as they were signed). The DN lookup and the CRLs belong to the command
  * side and survive a reset.
  */
 @Component
@@ -136,7 +136,7 @@ class CertificateProjection {
                 .param("id", event.requestId().value()).param("at", utc(event.revokedAt()))
                 .param("reason", event.reason().name()).param("by", event.revokedBy())
                 .update();
-        if (!replay.isReplay()) {
+        if (!replay.isReplay() && !crls.lists(event.serial())) {
             crls.publish();
         }
     }

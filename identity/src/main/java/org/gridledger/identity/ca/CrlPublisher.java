@@ -1,5 +1,6 @@
 package org.gridledger.identity.ca;
 
+import org.bouncycastle.cert.X509CRLHolder;
 import org.gridledger.domain.identity.CertificateRevocationReason;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -8,6 +9,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.math.BigInteger;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -73,6 +75,17 @@ public class CrlPublisher {
                 .query((rs, n) -> new Crl(rs.getLong(1), rs.getObject(2, OffsetDateTime.class).toInstant(),
                         rs.getObject(3, OffsetDateTime.class).toInstant(), rs.getBytes(4)))
                 .optional();
+    }
+
+    /** Whether the newest CRL lists the certificate with this serial (lower-case hex) as revoked. */
+    public boolean lists(String serial) {
+        return latest().map(crl -> {
+            try {
+                return new X509CRLHolder(crl.der()).getRevokedCertificate(new BigInteger(serial, 16)) != null;
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException("cannot read the stored CRL " + crl.number(), e);
+            }
+        }).orElse(false);
     }
 
     /** The newest CRL, signing a first one when there is none. */

@@ -75,7 +75,10 @@ class CertificateProjectionTest {
     }
 
     private CertificateRequestId issue(String dn, String serial, Instant notAfter) {
-        CertificateRequestId id = CertificateRequestId.random();
+        return issue(CertificateRequestId.random(), dn, serial, notAfter);
+    }
+
+    private CertificateRequestId issue(CertificateRequestId id, String dn, String serial, Instant notAfter) {
         projection.on(new CertificateRequestSubmittedEvent(id, "jane", dn, "EC P-256", "CSR", null, NOW));
         projection.on(new CertificateRequestVettedEvent(id, new CertificateVetting(CsrVettingMethod.IN_PERSON,
                 "PASSPORT", "sha256:00:11", "ra-anna", TODAY, null), NOW));
@@ -126,6 +129,13 @@ class CertificateProjectionTest {
         projection.on(new CertificateRevokedEvent(id, "abcdef0123456789", TestKeys.JANE,
                 CertificateRevocationReason.KEY_COMPROMISE, "jane", NOW), ReplayStatus.REPLAY);
         assertThat(crls.latest().orElseThrow().number()).isEqualTo(crl.number());
+        EmbeddedDatabase.inTransaction(projection::reset);
+        issue(id, TestKeys.JANE, "abcdef0123456789", NOW.plus(Duration.ofDays(100)));
+        projection.on(new CertificateRevokedEvent(id, "abcdef0123456789", TestKeys.JANE,
+                CertificateRevocationReason.KEY_COMPROMISE, "jane", NOW), ReplayStatus.REGULAR);
+        assertThat(crls.latest().orElseThrow().number()).as("a rebuild signs no new CRL").isEqualTo(crl.number());
+        assertThat(projection.handle(new FindCertificateRequestQuery(id)).status())
+                .isEqualTo(CertificateRequestStatus.REVOKED);
     }
 
     @Test
