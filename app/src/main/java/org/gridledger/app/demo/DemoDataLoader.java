@@ -82,7 +82,7 @@ import java.util.UUID;
  * terms in force from the day of loading and, for some, a price rise from the next 1 January, and the communities'
  * subscriptions from the day of loading, and two providers (a compute centre and a company) with their capabilities,
  * contacts and certifications, proposals (one accepted, one rejected), and awarded tenders for the packages that
- * need a provider. Everything goes through
+ * need a provider, and support tickets ({@link DemoTickets}). Everything goes through
  * the same commands the API sends; ids are derived from names, and whatever exists already is skipped, so loading
  * twice changes nothing.
  */
@@ -104,12 +104,15 @@ class DemoDataLoader implements ApplicationRunner {
     private final Queries queries;
     private final Environment environment;
     private final Clock clock;
+    private final DemoTickets tickets;
 
-    DemoDataLoader(CommandSender commands, Queries queries, Environment environment, Clock clock) {
+    DemoDataLoader(CommandSender commands, Queries queries, Environment environment, Clock clock,
+                   DemoTickets tickets) {
         this.commands = commands;
         this.queries = queries;
         this.environment = environment;
         this.clock = clock;
+        this.tickets = tickets;
     }
 
     static CommunityId communityId(String name) {
@@ -188,6 +191,7 @@ class DemoDataLoader implements ApplicationRunner {
                 created++;
             }
         }
+        created += tickets.load(today);
         return created;
     }
 
@@ -287,7 +291,7 @@ class DemoDataLoader implements ApplicationRunner {
         return new PackageTerms(from, price(p.flatFee(), factor), price(p.seatFee(), factor),
                 Quantity.of(p.includedUnits(), p.unit()), price(p.overage(), factor),
                 p.sla().stream().map(s -> new SlaTarget(s.priority(), s.response(), s.resolution())).toList(),
-                DEMO_NOTICE_DAYS);
+                DEMO_NOTICE_DAYS, p.sla().isEmpty() ? null : DemoTickets.CREDIT_RULE);
     }
 
     private static Money price(String amount, BigDecimal factor) {

@@ -21,7 +21,7 @@ class ProjectionRebuildTest extends ApiTestBase {
     void the_rebuildable_groups_are_the_portfolio_and_identity_projections() {
         assertThat(staff().get("/api/v1/admin/projections").json()).extracting(JsonNode::asText)
                 .containsExactly("community", "identity_certificate", "proposal", "provider", "subscription",
-                        "support_package", "tender", "virtual_organization");
+                        "support_package", "tender", "ticket", "virtual_organization");
     }
 
     @Test
