@@ -276,7 +276,7 @@ class RestartAndDemoTest {
 
     private ConfigurableApplicationContext start(String adminPassword) {
         GridLedgerApplication.disableVendorUpdateCheck();
-        return new SpringApplicationBuilder(GridLedgerApplication.class).run("--server.port=0",
+        return new SpringApplicationBuilder(GridLedgerApplication.class).run("--server.port=0", "--gridledger.tls.port=0",
                 "--gridledger.data-dir=" + dataDir, "--gridledger.admin-password=" + adminPassword,
                 "--gridledger.demo=true");
     }

@@ -37,6 +37,7 @@ public final class BenchMain {
         Map<String, Callable<BenchmarkResult>> benchmarks = new LinkedHashMap<>();
         benchmarks.put(CommandBenchmark.KEY, () -> new CommandBenchmark().run());
         benchmarks.put(IngestBenchmark.KEY, () -> new IngestBenchmark().run());
+        benchmarks.put(CertificateBenchmark.KEY, () -> new CertificateBenchmark().run());
 
         List<String> only = Arrays.stream(Settings.string("bench.only", String.join(",", benchmarks.keySet())).split(","))
                 .map(String::strip).filter(s -> !s.isEmpty()).toList();

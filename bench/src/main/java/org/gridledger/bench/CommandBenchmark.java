@@ -207,6 +207,7 @@ final class CommandBenchmark {
         List<String> args = new ArrayList<>(List.of(
                 "--gridledger.data-dir=" + dir.resolve("data"),
                 "--gridledger.admin-password=" + ADMIN_PASSWORD,
+                "--gridledger.tls.port=0",
                 "--spring.datasource.url=" + url(pg, database) + "?reWriteBatchedInserts=true",
                 "--spring.datasource.username=postgres",
                 "--spring.datasource.password=postgres"));

@@ -17,8 +17,9 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 /**
- * Who may call what. Open: health, info, the OpenAPI document and Swagger UI. Everything else needs HTTP Basic (an
- * account) or a bearer API token; roles are checked per endpoint with method security, and community or provider
+ * Who may call what. Open: health, info, the OpenAPI document and Swagger UI, and the CA's certificate and CRL.
+ * Everything else needs HTTP Basic (an account), a bearer API token or, on the HTTPS port, a client certificate of
+ * our CA ({@link CertificateAuthenticationFilter}); roles are checked per endpoint with method security, and community or provider
  * scope in the adapters. Stateless: no sessions, no CSRF tokens (no cookies are issued).
  */
 @Configuration(proxyBeanMethods = false)
@@ -53,7 +54,8 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, ApiTokenService tokens, AuthenticationEntryPoint entryPoint,
-                            AccessDeniedHandler accessDenied) throws Exception {
+                            AccessDeniedHandler accessDenied, CertificateLogin certificates, Problems problems)
+            throws Exception {
         return http
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -63,11 +65,14 @@ class SecurityConfiguration {
                 .httpBasic(basic -> basic.authenticationEntryPoint(entryPoint))
                 .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint).accessDeniedHandler(accessDenied))
                 .addFilterBefore(new ApiTokenAuthenticationFilter(tokens, entryPoint), BasicAuthenticationFilter.class)
+                .addFilterBefore(new CertificateAuthenticationFilter(certificates, problems),
+                        BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**", "/actuator/info")
                         .permitAll()
                         .requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html",
                                 "/swagger-ui/**").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/ca/ca.pem", "/ca/crl.pem", "/ca/crl.der").permitAll()
                         .requestMatchers("/error").permitAll()
                         .anyRequest().authenticated())
                 .build();

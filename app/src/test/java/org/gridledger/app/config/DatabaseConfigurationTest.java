@@ -26,7 +26,7 @@ class DatabaseConfigurationTest {
         try (EmbeddedPostgres external = EmbeddedPostgres.builder().start()) {
             GridLedgerApplication.disableVendorUpdateCheck();
             try (ConfigurableApplicationContext context = new SpringApplicationBuilder(GridLedgerApplication.class)
-                    .run("--server.port=0", "--gridledger.data-dir=" + dataDir,
+                    .run("--server.port=0", "--gridledger.tls.port=0", "--gridledger.data-dir=" + dataDir,
                             "--gridledger.admin-password=external-admin-password",
                             "--spring.datasource.url=" + external.getJdbcUrl("postgres", "postgres"),
                             "--spring.datasource.username=postgres", "--spring.datasource.password=postgres")) {
@@ -50,7 +50,7 @@ class DatabaseConfigurationTest {
         Path dataDir = Files.createTempDirectory("gridledger-embedded");
         GridLedgerApplication.disableVendorUpdateCheck();
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(GridLedgerApplication.class)
-                .run("--server.port=0", "--gridledger.data-dir=" + dataDir,
+                .run("--server.port=0", "--gridledger.tls.port=0", "--gridledger.data-dir=" + dataDir,
                         "--gridledger.admin-password=embedded-admin-password")) {
             JdbcClient jdbc = JdbcClient.create(context.getBean(DataSource.class));
             assertThat(jdbc.sql("show fsync").query(String.class).single()).isEqualTo("on");

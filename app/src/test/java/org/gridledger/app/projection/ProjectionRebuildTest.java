@@ -20,9 +20,9 @@ class ProjectionRebuildTest extends ApiTestBase {
     @Test
     void the_rebuildable_groups_are_the_portfolio_identity_support_usage_and_finance_projections() {
         assertThat(staff().get("/api/v1/admin/projections").json()).extracting(JsonNode::asText)
-                .containsExactly("community", "funding_grant", "invoice", "ledger", "proposal", "provider",
-                        "subscription", "support_package", "tariff", "tender", "ticket", "usage_billed_period",
-                        "usage_summary", "virtual_organization");
+                .containsExactly("community", "funding_grant", "identity_certificate", "invoice", "ledger", "proposal",
+                        "provider", "subscription", "support_package", "tariff", "tender", "ticket",
+                        "usage_billed_period", "usage_summary", "virtual_organization");
     }
 
     @Test

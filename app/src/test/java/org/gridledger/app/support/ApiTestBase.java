@@ -28,10 +28,13 @@ import static org.gridledger.app.support.Bodies.obj;
  */
 @SpringBootTest(classes = GridLedgerApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"gridledger.admin-password=" + ApiTestBase.ADMIN_PASSWORD, "gridledger.embedded-durable=false",
-                "gridledger.usage.max-upload-size=" + ApiTestBase.USAGE_UPLOAD_LIMIT})
+                "gridledger.usage.max-upload-size=" + ApiTestBase.USAGE_UPLOAD_LIMIT,
+                "gridledger.tls.port=0", "gridledger.ca.key-password=" + ApiTestBase.CA_KEY_PASSWORD,
+                "gridledger.ca.rsa-key-bits=2048"})
 public abstract class ApiTestBase {
 
     public static final String ADMIN_PASSWORD = "it-Admin-Secret-4711";
+    public static final String CA_KEY_PASSWORD = "it-Ca-Key-Secret-2026";
     public static final String ACCOUNT_PASSWORD = "it-Account-Secret-0815";
     /** The usage upload limit of the tests: large enough for any test document, small enough to exceed cheaply. */
     public static final String USAGE_UPLOAD_LIMIT = "64MB";

@@ -1,0 +1,15 @@
+package org.gridledger.app.security;
+
+import java.util.Set;
+
+/**
+ * A source of roles for a certificate login. Every valid certificate gives MEMBER; each bean of this type may add
+ * roles for the certificate's subject DN (slash form), and a login holds the union. {@link AccountCertificateSubjects}
+ * is one (the roles of the account staff bound the DN to); virtual organisations plug in another (roles from VO
+ * memberships) by declaring a bean, with no change to the login itself. Called once per request over TLS with a
+ * client certificate: keep it to one indexed lookup.
+ */
+public interface CertificateRoleSource {
+
+    Set<Role> rolesOf(String subjectDn);
+}

@@ -1,0 +1,157 @@
+package org.gridledger.identity.ca;
+
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+import org.gridledger.domain.error.DomainException;
+import org.gridledger.domain.error.ErrorCode;
+import org.gridledger.domain.identity.CertificateCommands.ApproveCertificateRequestCommand;
+import org.gridledger.domain.identity.CertificateCommands.RecordVettingCommand;
+import org.gridledger.domain.identity.CertificateCommands.RejectCertificateRequestCommand;
+import org.gridledger.domain.identity.CertificateCommands.RevokeCertificateCommand;
+import org.gridledger.domain.identity.CertificateCommands.SubmitCertificateRequestCommand;
+import org.gridledger.domain.identity.CertificateEvents.CertificateIssuedEvent;
+import org.gridledger.domain.identity.CertificateEvents.CertificateRequestRejectedEvent;
+import org.gridledger.domain.identity.CertificateEvents.CertificateRequestSubmittedEvent;
+import org.gridledger.domain.identity.CertificateEvents.CertificateRequestVettedEvent;
+import org.gridledger.domain.identity.CertificateEvents.CertificateRevokedEvent;
+import org.gridledger.domain.identity.CertificateRequestId;
+import org.gridledger.domain.identity.CertificateRequestStatus;
+import org.gridledger.domain.identity.CertificateVetting;
+
+import java.time.Clock;
+import java.time.Instant;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/**
+ * A certificate request and, once issued, its certificate (one aggregate: the certificate never lives without the
+ * request that vetted it). Rules: the CSR passes {@link CsrInspector}; its DN belongs to the requester for good
+ * ({@link DnOwnerRegistry}); a renewal needs a valid certificate of the same holder and DN and a new key
+ * ({@link RenewalPolicy}) and inherits that vetting; a request is vetted, approved or rejected only while submitted;
+ * approval needs a vetting; approving issues the certificate; only an issued, unexpired certificate is revoked, once.
+ */
+@Aggregate
+class CertificateRequest {
+
+    @AggregateIdentifier
+    private CertificateRequestId requestId;
+    private String requester;
+    private String subjectDn;
+    private String csrPem;
+    private CertificateRequestStatus status;
+    private CertificateVetting vetting;
+    private String serial;
+    private Instant notAfter;
+
+    CertificateRequest() {
+        // for Axon
+    }
+
+    @CommandHandler
+    CertificateRequest(SubmitCertificateRequestCommand command, CsrInspector inspector, DnOwnerRegistry owners,
+                       RenewalPolicy renewals, Clock clock) {
+        if (command.requester() == null || command.requester().isBlank()) {
+            throw new DomainException(ErrorCode.VALIDATION_FAILED, "requester is required");
+        }
+        InspectedCsr csr = inspector.inspect(command.csrPem());
+        Instant now = clock.instant();
+        CertificateVetting inherited = command.renewalOf() == null ? null
+                : renewals.inheritedVetting(command.renewalOf(), command.requester(), csr.subjectDn(), csr.publicKey(), now);
+        if (!owners.claim(csr.subjectDn(), command.requester(), now)) {
+            throw DomainException.of(ErrorCode.SUBJECT_DN_TAKEN, "%s belongs to another person", csr.subjectDn());
+        }
+        apply(new CertificateRequestSubmittedEvent(command.requestId(), command.requester(), csr.subjectDn(),
+                csr.keyDescription(), command.csrPem().strip() + "\n", command.renewalOf(), now));
+        if (inherited != null) {
+            apply(new CertificateRequestVettedEvent(command.requestId(), inherited, now));
+        }
+    }
+
+    @CommandHandler
+    void handle(RecordVettingCommand command, Clock clock) {
+        requireSubmitted();
+        CertificateVetting recorded = Vettings.record(command, clock);
+        apply(new CertificateRequestVettedEvent(requestId, recorded, clock.instant()));
+    }
+
+    @CommandHandler
+    void handle(ApproveCertificateRequestCommand command, CsrInspector inspector, CertificateAuthority ca, Clock clock) {
+        requireSubmitted();
+        if (vetting == null) {
+            throw DomainException.of(ErrorCode.VETTING_MISSING, "request %s has not been vetted", requestId);
+        }
+        Instant now = clock.instant();
+        CertificateAuthority.Issued issued = ca.issueUserCertificate(inspector.inspect(csrPem), now);
+        apply(new CertificateIssuedEvent(requestId, requester, issued.serial(), subjectDn, ca.issuerDn(),
+                issued.certificate().getNotBefore().toInstant(), issued.certificate().getNotAfter().toInstant(),
+                issued.pem(), command.operator(), now));
+    }
+
+    @CommandHandler
+    void handle(RejectCertificateRequestCommand command, Clock clock) {
+        requireSubmitted();
+        if (command.reason() == null || command.reason().isBlank() || command.reason().length() > 2000) {
+            throw new DomainException(ErrorCode.VALIDATION_FAILED, "a reason of 1 to 2000 characters is required");
+        }
+        apply(new CertificateRequestRejectedEvent(requestId, command.operator(), command.reason().strip(),
+                clock.instant()));
+    }
+
+    @CommandHandler
+    void handle(RevokeCertificateCommand command, Clock clock) {
+        if (status == CertificateRequestStatus.REVOKED) {
+            throw DomainException.of(ErrorCode.CERTIFICATE_REVOKED, "certificate %s is revoked already", serial);
+        }
+        if (status != CertificateRequestStatus.ISSUED) {
+            throw DomainException.of(ErrorCode.CERTIFICATE_NOT_ISSUED, "request %s has no certificate", requestId);
+        }
+        if (command.reason() == null) {
+            throw new DomainException(ErrorCode.VALIDATION_FAILED, "a revocation reason is required");
+        }
+        Instant now = clock.instant();
+        if (!now.isBefore(notAfter)) {
+            throw DomainException.of(ErrorCode.CERTIFICATE_EXPIRED, "certificate %s expired at %s", serial, notAfter);
+        }
+        apply(new CertificateRevokedEvent(requestId, serial, subjectDn, command.reason(), command.revokedBy(), now));
+    }
+
+    private void requireSubmitted() {
+        if (status != CertificateRequestStatus.SUBMITTED) {
+            throw DomainException.of(ErrorCode.CERTIFICATE_REQUEST_DECIDED, "request %s is %s", requestId,
+                    status.name().toLowerCase(java.util.Locale.ROOT));
+        }
+    }
+
+    @EventSourcingHandler
+    void on(CertificateRequestSubmittedEvent event) {
+        requestId = event.requestId();
+        requester = event.requester();
+        subjectDn = event.subjectDn();
+        csrPem = event.csrPem();
+        status = CertificateRequestStatus.SUBMITTED;
+    }
+
+    @EventSourcingHandler
+    void on(CertificateRequestVettedEvent event) {
+        vetting = event.vetting();
+    }
+
+    @EventSourcingHandler
+    void on(CertificateRequestRejectedEvent event) {
+        status = CertificateRequestStatus.REJECTED;
+    }
+
+    @EventSourcingHandler
+    void on(CertificateIssuedEvent event) {
+        status = CertificateRequestStatus.ISSUED;
+        serial = event.serial();
+        notAfter = event.notAfter();
+    }
+
+    @EventSourcingHandler
+    void on(CertificateRevokedEvent event) {
+        status = CertificateRequestStatus.REVOKED;
+    }
+}

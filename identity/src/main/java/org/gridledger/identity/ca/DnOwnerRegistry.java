@@ -1,0 +1,16 @@
+package org.gridledger.identity.ca;
+
+import java.time.Instant;
+
+/**
+ * The set rule "a DN belongs to one person forever". {@link #claim} runs inside the submitting command's transaction,
+ * so the claim is committed with the request's first event or not at all.
+ */
+public interface DnOwnerRegistry {
+
+    /** Claims {@code subjectDn} for {@code requester}; true when it is theirs (now or already), false when another's. */
+    boolean claim(String subjectDn, String requester, Instant at);
+
+    /** The person {@code subjectDn} belongs to, if anyone claimed it. */
+    java.util.Optional<String> ownerOf(String subjectDn);
+}
