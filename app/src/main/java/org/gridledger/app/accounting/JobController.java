@@ -100,10 +100,11 @@ class JobController {
     @Operation(summary = "Submit a job under an FQAN the subject DN holds, optionally with emergency priority")
     ResponseEntity<JobView> submit(@Valid @RequestBody SubmitJobRequest request) {
         JobId id = JobId.random();
+        boolean emergency = Boolean.TRUE.equals(request.emergency());
         commands.send(new SubmitJobCommand(id, request.resourceId(), CurrentPrincipal.get().username(),
                 request.subjectDn(), request.fqan(), request.cores(), request.wallTimeLimit(),
-                request.dataProtectionClass(), Boolean.TRUE.equals(request.emergency()), request.emergencyReason()),
-                request.emergencyReason());
+                request.dataProtectionClass(), emergency, request.emergencyReason()),
+                emergency ? request.emergencyReason() : null);
         return created(id);
     }
 
