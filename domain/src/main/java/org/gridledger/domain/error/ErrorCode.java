@@ -123,7 +123,13 @@ public enum ErrorCode {
     TICKET_NOT_FOUND(ErrorKind.NOT_FOUND, "No such ticket."),
 
     // finance: tariffs, invoices, ledger
-    TARIFF_NOT_FOUND(ErrorKind.NOT_FOUND, "No such tariff.");
+    TARIFF_NOT_FOUND(ErrorKind.NOT_FOUND, "No such tariff."),
+
+    // reporting: billing runs
+    BILLING_RUN_NOT_FOUND(ErrorKind.NOT_FOUND, "No such billing run."),
+    BILLING_PERIOD_NOT_ENDED(ErrorKind.RULE_VIOLATED, "A period can be billed only after it has ended."),
+    BILLING_RUN_COMPLETED(ErrorKind.CONFLICT, "The issuing run for this period has completed; it is never run twice."),
+    BILLING_RUN_IN_PROGRESS(ErrorKind.CONFLICT, "A billing run for this period is in progress.");
 
     private final ErrorKind kind;
     private final String title;

@@ -1,0 +1,18 @@
+package org.gridledger.reporting.billing;
+
+import org.gridledger.domain.portfolio.CommunityId;
+
+import java.time.YearMonth;
+import java.util.List;
+
+/** What the billing run reads: the communities to bill and what each had in the month. */
+public interface BillingSources {
+
+    /** The communities to bill for {@code month}, in a stable order (the run's restart point depends on it). */
+    List<CommunityId> communities(YearMonth month);
+
+    BillableCommunity community(CommunityId communityId);
+
+    /** The community's subscriptions with at least one active day in {@code month}. */
+    List<BillableSubscription> subscriptions(CommunityId communityId, YearMonth month);
+}

@@ -1,0 +1,324 @@
+package org.gridledger.reporting.billing;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.gridledger.accounting.rating.ChargeKind;
+import org.gridledger.accounting.rating.SubscriptionFees;
+import org.gridledger.domain.error.DomainException;
+import org.gridledger.domain.error.ErrorCode;
+import org.gridledger.domain.portfolio.CommunityId;
+import org.gridledger.domain.portfolio.PackageCategory;
+import org.gridledger.domain.portfolio.PackageTerms;
+import org.gridledger.domain.portfolio.SubscriptionId;
+import org.gridledger.domain.shared.Money;
+import org.gridledger.testing.EmbeddedDatabase;
+import org.gridledger.testing.TestJson;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.batch.core.configuration.support.DefaultBatchConfiguration;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.task.SyncTaskExecutor;
+import org.springframework.core.task.TaskExecutor;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.JdbcTransactionManager;
+import org.springframework.test.context.junit.jupiter.SpringJUnitConfig;
+import org.springframework.transaction.PlatformTransactionManager;
+
+import javax.sql.DataSource;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The billing-run job on Spring Batch's real job repository in the embedded PostgreSQL. The job's ports are played
+ * by an in-memory catalogue of communities and an invoicing that writes to a table of its own, so a rolled-back chunk
+ * rolls back its invoices too.
+ */
+@SpringJUnitConfig(BillingRunTest.Config.class)
+class BillingRunTest {
+
+    private static final YearMonth OCTOBER = YearMonth.of(2026, 10);
+
+    @Autowired
+    private BillingRuns runs;
+    @Autowired
+    private Catalogue catalogue;
+    @Autowired
+    private JdbcClient jdbc;
+
+    @BeforeEach
+    void freshCatalogue() {
+        jdbc.sql("create table if not exists test_invoice (community_id uuid not null, period char(7) not null, "
+                + "number varchar(20) not null, gross numeric(19,9) not null, primary key (community_id, period))")
+                .update();
+        catalogue.reset();
+    }
+
+    @Test
+    void a_dry_run_previews_every_community_and_issues_nothing() {
+        List<CommunityId> communities = catalogue.communities(12, "1200.00");
+
+        BillingRunView run = runs.start(OCTOBER, BillingMode.DRY_RUN);
+
+        assertThat(run.status()).isEqualTo("COMPLETED");
+        assertThat(run.communities()).isEqualTo(12);
+        assertThat(run.processed()).isEqualTo(12);
+        assertThat(run.outcomes()).containsEntry(BillOutcome.PREVIEWED, 12L);
+        assertThat(issued(communities)).isZero();
+        BillStore.RecordedBill bill = runs.bills(run.runId()).get(0);
+        assertThat(bill.netTotal()).isEqualByComparingTo("1200.00");
+        assertThat(bill.vatTotal()).isEqualByComparingTo("228.00");
+        assertThat(bill.grossTotal()).isEqualByComparingTo("1428.00");
+        assertThat(bill.lines()).hasSize(1);
+        assertThat(bill.lines().get(0).path("kind").asText()).isEqualTo(ChargeKind.FLAT_FEE.name());
+    }
+
+    @Test
+    void every_dry_run_is_a_run_of_its_own() {
+        catalogue.communities(2, "10.00");
+
+        long first = runs.start(OCTOBER, BillingMode.DRY_RUN).runId();
+        long second = runs.start(OCTOBER, BillingMode.DRY_RUN).runId();
+
+        assertThat(second).isNotEqualTo(first);
+    }
+
+    @Test
+    void an_issuing_run_issues_one_invoice_per_community_and_a_rerun_is_refused() {
+        List<CommunityId> communities = catalogue.communities(3, "500.00");
+        YearMonth period = catalogue.freshPeriod();
+
+        BillingRunView run = runs.start(period, BillingMode.ISSUE);
+
+        assertThat(run.status()).isEqualTo("COMPLETED");
+        assertThat(run.outcomes()).containsEntry(BillOutcome.ISSUED, 3L);
+        assertThat(issued(communities)).isEqualTo(3);
+        assertThat(runs.bills(run.runId())).extracting(BillStore.RecordedBill::invoiceNumber).doesNotContainNull();
+        assertThatThrownBy(() -> runs.start(period, BillingMode.ISSUE))
+                .isInstanceOfSatisfying(DomainException.class,
+                        e -> assertThat(e.code()).isEqualTo(ErrorCode.BILLING_RUN_COMPLETED));
+        assertThat(issued(communities)).isEqualTo(3);
+    }
+
+    @Test
+    void a_failed_run_continues_after_its_last_committed_chunk_when_started_again_and_issues_nothing_twice() {
+        List<CommunityId> communities = catalogue.communities(25, "100.00"); // in the order the run reads them
+        YearMonth period = catalogue.freshPeriod();
+        catalogue.failOnceAt(communities.get(17));
+
+        BillingRunView failed = runs.start(period, BillingMode.ISSUE);
+
+        assertThat(failed.status()).isEqualTo("FAILED");
+        assertThat(failed.failure()).contains("source unavailable");
+        // chunks of ten: the first chunk committed, the second (communities 11–20) rolled back with its invoices
+        assertThat(failed.processed()).isEqualTo(10);
+        assertThat(issued(communities)).isEqualTo(10);
+
+        BillingRunView restarted = runs.start(period, BillingMode.ISSUE);
+
+        assertThat(restarted.runId()).isEqualTo(failed.runId());
+        assertThat(restarted.status()).isEqualTo("COMPLETED");
+        assertThat(restarted.executions()).isEqualTo(2);
+        assertThat(restarted.processed()).isEqualTo(25);
+        assertThat(issued(communities)).isEqualTo(25);
+        assertThat(catalogue.reads(communities.get(0))).as("the committed chunk is not read again").isEqualTo(1);
+    }
+
+    @Test
+    void a_community_invoiced_already_and_one_with_nothing_to_bill_get_no_invoice() {
+        List<CommunityId> communities = catalogue.communities(2, "100.00");
+        CommunityId idle = catalogue.idleCommunity();
+        YearMonth period = catalogue.freshPeriod();
+        jdbc.sql("insert into test_invoice values (:c, :p, 'EARLIER', 1)")
+                .param("c", communities.get(0).value()).param("p", period.toString()).update();
+
+        BillingRunView run = runs.start(period, BillingMode.ISSUE);
+
+        assertThat(run.outcomes()).containsEntry(BillOutcome.ALREADY_INVOICED, 1L)
+                .containsEntry(BillOutcome.ISSUED, 1L).containsEntry(BillOutcome.NOTHING_TO_BILL, 1L);
+        assertThat(issued(List.of(idle))).isZero();
+    }
+
+    @Test
+    void the_current_and_future_periods_cannot_be_billed() {
+        for (YearMonth period : List.of(YearMonth.of(2026, 11), YearMonth.of(2027, 1))) {
+            assertThatThrownBy(() -> runs.start(period, BillingMode.DRY_RUN))
+                    .isInstanceOfSatisfying(DomainException.class,
+                            e -> assertThat(e.code()).isEqualTo(ErrorCode.BILLING_PERIOD_NOT_ENDED));
+        }
+    }
+
+    @Test
+    void an_unknown_run_is_not_found() {
+        assertThatThrownBy(() -> runs.run(987_654_321L)).isInstanceOfSatisfying(DomainException.class,
+                e -> assertThat(e.code()).isEqualTo(ErrorCode.BILLING_RUN_NOT_FOUND));
+    }
+
+    private long issued(List<CommunityId> communities) {
+        return jdbc.sql("select count(*) from test_invoice where community_id in (:ids) and number <> 'EARLIER'")
+                .param("ids", communities.stream().map(CommunityId::value).toList())
+                .query(Long.class).single();
+    }
+
+    /** The communities the test bills: each has one subscription with a flat fee for the whole month. */
+    static final class Catalogue implements BillingSources {
+
+        private final Map<CommunityId, String> fees = new LinkedHashMap<>();
+        private final Map<CommunityId, Integer> reads = new java.util.concurrent.ConcurrentHashMap<>();
+        private final Set<CommunityId> failOnce = new HashSet<>();
+        private int periods;
+
+        void reset() {
+            fees.clear();
+            reads.clear();
+            failOnce.clear();
+        }
+
+        List<CommunityId> communities(int count, String monthlyFee) {
+            List<CommunityId> created = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                CommunityId id = new CommunityId(UUID.randomUUID());
+                fees.put(id, monthlyFee);
+                created.add(id);
+            }
+            created.sort(java.util.Comparator.comparing(CommunityId::value));
+            return created;
+        }
+
+        CommunityId idleCommunity() {
+            CommunityId id = new CommunityId(UUID.randomUUID());
+            fees.put(id, null);
+            return id;
+        }
+
+        /** Issuing runs are one per period, so each test bills a period of its own. */
+        YearMonth freshPeriod() {
+            periods++;
+            return YearMonth.of(2000, 1).plusMonths(periods);
+        }
+
+        void failOnceAt(CommunityId id) {
+            failOnce.add(id);
+        }
+
+        int reads(CommunityId id) {
+            return reads.getOrDefault(id, 0);
+        }
+
+        @Override
+        public List<CommunityId> communities(YearMonth month) {
+            return fees.keySet().stream().sorted(java.util.Comparator.comparing(CommunityId::value)).toList();
+        }
+
+        @Override
+        public BillableCommunity community(CommunityId communityId) {
+            return new BillableCommunity(communityId, "Community " + communityId.value().toString().substring(0, 8),
+                    Currency.getInstance("EUR"), new BigDecimal("0.19"));
+        }
+
+        @Override
+        public List<BillableSubscription> subscriptions(CommunityId communityId, YearMonth month) {
+            reads.merge(communityId, 1, Integer::sum);
+            if (failOnce.remove(communityId)) {
+                throw new IllegalStateException("source unavailable");
+            }
+            String fee = fees.get(communityId);
+            if (fee == null) {
+                return List.of();
+            }
+            PackageTerms terms = new PackageTerms(LocalDate.of(2020, 1, 1), Money.euros(fee), null, null, null,
+                    List.of());
+            return List.of(new BillableSubscription(new SubscriptionId(UUID.randomUUID()), PackageCategory.TRAINING,
+                    List.of(new SubscriptionFees.Run("Training", terms, 1, month.atDay(1),
+                            month.plusMonths(1).atDay(1))), null));
+        }
+    }
+
+    /** Issues into test_invoice in the caller's transaction. */
+    record TableInvoicing(JdbcClient jdbc) implements Invoicing {
+
+        @Override
+        public boolean invoiced(CommunityId communityId, YearMonth period) {
+            return jdbc.sql("select count(*) from test_invoice where community_id = :c and period = :p")
+                    .param("c", communityId.value()).param("p", period.toString()).query(Long.class).single() > 0;
+        }
+
+        @Override
+        public String issue(CommunityBill bill) {
+            String number = "T-" + UUID.randomUUID().toString().substring(0, 8);
+            jdbc.sql("insert into test_invoice values (:c, :p, :n, :g)")
+                    .param("c", bill.community().communityId().value()).param("p", bill.period().toString())
+                    .param("n", number).param("g", bill.grossTotal().amount()).update();
+            return number;
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @Import(BillingRunConfiguration.class)
+    static class Config extends DefaultBatchConfiguration {
+
+        @Bean
+        DataSource dataSource() {
+            return EmbeddedDatabase.dataSource();
+        }
+
+        @Bean
+        PlatformTransactionManager transactionManager(DataSource dataSource) {
+            return new JdbcTransactionManager(dataSource);
+        }
+
+        @Bean
+        JdbcClient jdbcClient(DataSource dataSource) {
+            return JdbcClient.create(dataSource);
+        }
+
+        @Bean
+        ObjectMapper objectMapper() {
+            return TestJson.objectMapper();
+        }
+
+        @Bean
+        Catalogue catalogue() {
+            return new Catalogue();
+        }
+
+        @Bean
+        Clock clock() {
+            return Clock.fixed(Instant.parse("2026-11-26T10:00:00Z"), ZoneId.of("Europe/Berlin"));
+        }
+
+        @Bean
+        Invoicing invoicing(JdbcClient jdbc) {
+            return new TableInvoicing(jdbc);
+        }
+
+        @Bean
+        TaskExecutor billingRunExecutor() {
+            return new SyncTaskExecutor();
+        }
+
+        @Bean
+        BillingRuns billingRuns(org.springframework.batch.core.repository.JobRepository jobRepository,
+                                org.springframework.batch.core.explore.JobExplorer jobExplorer,
+                                org.springframework.batch.core.Job billingRunJob, BillStore billStore, Clock clock,
+                                TaskExecutor billingRunExecutor) {
+            return new BillingRuns(jobRepository, jobExplorer, billingRunJob, billStore, clock, billingRunExecutor);
+        }
+    }
+}
