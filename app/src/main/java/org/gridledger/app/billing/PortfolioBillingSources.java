@@ -1,0 +1,111 @@
+package org.gridledger.app.billing;
+
+import org.gridledger.accounting.rating.SubscriptionFees;
+import org.gridledger.app.messaging.Queries;
+import org.gridledger.domain.portfolio.CommunityId;
+import org.gridledger.domain.portfolio.CommunityQueries.CommunityPageView;
+import org.gridledger.domain.portfolio.CommunityQueries.CommunityView;
+import org.gridledger.domain.portfolio.CommunityQueries.FindCommunitiesQuery;
+import org.gridledger.domain.portfolio.CommunityQueries.FindCommunityQuery;
+import org.gridledger.domain.portfolio.PackageTerms;
+import org.gridledger.domain.portfolio.SubscriptionId;
+import org.gridledger.domain.portfolio.SubscriptionQueries.ActiveDaysView;
+import org.gridledger.domain.portfolio.SubscriptionQueries.ActiveSubscriptionDaysView;
+import org.gridledger.domain.portfolio.SubscriptionQueries.FindActiveSubscriptionDaysQuery;
+import org.gridledger.domain.portfolio.SupportPackageId;
+import org.gridledger.domain.portfolio.SupportPackageQueries.FindPackagePriceHistoryQuery;
+import org.gridledger.domain.portfolio.SupportPackageQueries.FindSupportPackageQuery;
+import org.gridledger.domain.portfolio.SupportPackageQueries.PriceHistoryView;
+import org.gridledger.domain.portfolio.SupportPackageQueries.SupportPackageView;
+import org.gridledger.domain.portfolio.SupportPackageQueries.TermsView;
+import org.gridledger.domain.shared.DateRange;
+import org.gridledger.domain.shared.Pagination;
+import org.gridledger.reporting.billing.BillableCommunity;
+import org.gridledger.reporting.billing.BillableSubscription;
+import org.gridledger.reporting.billing.BillingSources;
+import org.springframework.stereotype.Component;
+
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The billing run's sources, read from the portfolio through its queries: every registered community, and per
+ * community the runs of days of its subscriptions with the package terms of each run.
+ */
+@Component
+class PortfolioBillingSources implements BillingSources {
+
+    private final Queries queries;
+    private final VatRates vatRates;
+
+    PortfolioBillingSources(Queries queries, VatRates vatRates) {
+        this.queries = queries;
+        this.vatRates = vatRates;
+    }
+
+    @Override
+    public List<CommunityId> communities(YearMonth month) {
+        List<CommunityId> ids = new ArrayList<>();
+        for (int page = 0; ; page++) {
+            CommunityPageView view = queries.ask(new FindCommunitiesQuery(null,
+                    new Pagination(page, Pagination.MAX_SIZE)), CommunityPageView.class);
+            view.items().forEach(c -> ids.add(c.communityId()));
+            if ((long) (page + 1) * Pagination.MAX_SIZE >= view.totalItems()) {
+                break;
+            }
+        }
+        ids.sort(Comparator.comparing(CommunityId::value));
+        return ids;
+    }
+
+    @Override
+    public BillableCommunity community(CommunityId communityId) {
+        CommunityView community = queries.ask(new FindCommunityQuery(communityId), CommunityView.class);
+        return new BillableCommunity(communityId, community.name(), vatRates.currency(), vatRates.rateOf(communityId));
+    }
+
+    @Override
+    public List<BillableSubscription> subscriptions(CommunityId communityId, YearMonth month) {
+        ActiveSubscriptionDaysView days = queries.ask(new FindActiveSubscriptionDaysQuery(communityId,
+                new DateRange(month.atDay(1), month.plusMonths(1).atDay(1))), ActiveSubscriptionDaysView.class);
+        Map<SubscriptionId, List<ActiveDaysView>> bySubscription = new LinkedHashMap<>();
+        for (ActiveDaysView run : days.runs()) {
+            bySubscription.computeIfAbsent(run.subscriptionId(), id -> new ArrayList<>()).add(run);
+        }
+        Map<SupportPackageId, PackageFacts> packages = new LinkedHashMap<>();
+        List<BillableSubscription> subscriptions = new ArrayList<>();
+        for (var entry : bySubscription.entrySet()) {
+            SupportPackageId packageId = entry.getValue().get(0).packageId();
+            PackageFacts facts = packages.computeIfAbsent(packageId, id -> packageFacts(id, month));
+            List<SubscriptionFees.Run> runs = entry.getValue().stream()
+                    .map(run -> new SubscriptionFees.Run(facts.view().name(), facts.terms(run.termsVersion()),
+                            run.seats(), run.from(), run.until()))
+                    .toList();
+            // no context counts units used under a subscription yet, so included units and overage are not rated
+            subscriptions.add(new BillableSubscription(entry.getKey(), facts.view().category(), runs, null));
+        }
+        return subscriptions;
+    }
+
+    private PackageFacts packageFacts(SupportPackageId packageId, YearMonth month) {
+        SupportPackageView view = queries.ask(new FindSupportPackageQuery(packageId, month.atEndOfMonth()),
+                SupportPackageView.class);
+        PriceHistoryView history = queries.ask(new FindPackagePriceHistoryQuery(packageId), PriceHistoryView.class);
+        return new PackageFacts(view, history);
+    }
+
+    private record PackageFacts(SupportPackageView view, PriceHistoryView history) {
+
+        PackageTerms terms(int version) {
+            TermsView terms = history.versions().stream().filter(v -> v.version() == version).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("package " + view.packageId()
+                            + " has no terms version " + version));
+            return new PackageTerms(terms.effectiveFrom(), terms.monthlyFlatFee(), terms.perSeatFee(),
+                    terms.includedUnits(), terms.overagePrice(), terms.slaTargets(), terms.cancellationNoticeDays());
+        }
+    }
+}
