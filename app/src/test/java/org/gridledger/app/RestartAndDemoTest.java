@@ -100,8 +100,8 @@ class RestartAndDemoTest {
                 .as("terms of %s", item.path("name")).isEqualTo(today().toString()));
         assertThat(eventsAfterDemoLoad)
                 .as("4 communities, 10 packages, 14 subscriptions, 2 providers, 2 proposals, 1 proposed draft, 4 tenders, "
-                        + "3 resources")
-                .hasSize(40);
+                        + "3 virtual organisations, 3 resources")
+                .hasSize(43);
     }
 
     @Test
@@ -214,6 +214,20 @@ class RestartAndDemoTest {
         assertThat(catalogue.path("totalItems").asLong()).isEqualTo(11);
         assertThat(catalogue.path("items").findValuesAsText("name"))
                 .containsAll(firstCatalogue.path("items").findValuesAsText("name"));
+    }
+
+    @Test
+    void the_demo_has_a_virtual_organisation_per_scientific_community_with_members_in_its_gridmap() {
+        Http staff = client(second).bearer(token);
+
+        JsonNode vos = staff.get("/api/v1/vos?size=200").json();
+        assertThat(vos.path("items").findValuesAsText("name")).containsExactly("c3grid", "hepgrid", "medigrid");
+        String medigrid = vos.path("items").get(2).path("voId").asText();
+        assertThat(staff.get("/api/v1/vos/" + medigrid + "/gridmap").body().lines())
+                .containsExactly("\"/C=DE/O=GridGermany/OU=Charite Berlin/CN=Jonas Kraus\" .medigrid",
+                        "\"/C=DE/O=GridGermany/OU=Universitaetsmedizin Goettingen/CN=Anna Berg\" .medigrid");
+        assertThat(staff.get("/api/v1/vos/" + medigrid + "/members?status=PENDING").json().path("totalItems").asLong())
+                .isEqualTo(1);
     }
 
     @Test

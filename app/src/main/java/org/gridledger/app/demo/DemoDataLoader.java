@@ -94,6 +94,11 @@ class DemoDataLoader implements ApplicationRunner {
     static final String ACTOR = "demo-loader";
     /** Every demo package asks for a month's notice before a cancellation. */
     static final int DEMO_NOTICE_DAYS = 30;
+    /**
+     * How long the demo's tenders take offers. Opening the tenders and submitting their offers must fit into it, also
+     * on a busy machine; the demo then waits for the deadline, so this is the start-up time the tenders cost.
+     */
+    static final int TENDER_DEADLINE_SECONDS = 6;
 
     private final CommandSender commands;
     private final Queries queries;
@@ -224,7 +229,7 @@ class DemoDataLoader implements ApplicationRunner {
     }
 
     /**
-     * Opens a tender for each package that needs a provider with a deadline two seconds ahead, submits the offers,
+     * Opens a tender for each package that needs a provider with a deadline a few seconds ahead, submits the offers,
      * waits for the deadline, then closes, evaluates and awards: the only wait of the demo.
      */
     private int loadTenders(LocalDate today) {
@@ -234,7 +239,7 @@ class DemoDataLoader implements ApplicationRunner {
         if (missing.isEmpty()) {
             return 0;
         }
-        Instant deadline = clock.instant().plusSeconds(2);
+        Instant deadline = clock.instant().plusSeconds(TENDER_DEADLINE_SECONDS);
         Map<Criterion, Integer> weights = Map.of(Criterion.PRICE, 40, Criterion.QUALITY, 30, Criterion.CAPACITY, 10,
                 Criterion.EXPERIENCE, 20);
         for (DemoCatalogue.DemoTender tender : missing) {

@@ -18,9 +18,10 @@ import static org.gridledger.app.support.ProblemAssertions.assertProblem;
 class ProjectionRebuildTest extends ApiTestBase {
 
     @Test
-    void the_rebuildable_groups_are_the_portfolio_projections() {
+    void the_rebuildable_groups_are_the_portfolio_and_identity_projections() {
         assertThat(staff().get("/api/v1/admin/projections").json()).extracting(JsonNode::asText)
-                .containsExactly("community", "proposal", "provider", "subscription", "support_package", "tender");
+                .containsExactly("community", "proposal", "provider", "subscription", "support_package", "tender",
+                        "virtual_organization");
     }
 
     @Test

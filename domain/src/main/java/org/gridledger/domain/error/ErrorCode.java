@@ -97,6 +97,27 @@ public enum ErrorCode {
 
     // identity: virtual organisations
     VO_NOT_FOUND(ErrorKind.NOT_FOUND, "No such virtual organisation."),
+    VO_NAME_TAKEN(ErrorKind.CONFLICT, "A virtual organisation with this name exists."),
+    VO_NAME_INVALID(ErrorKind.MALFORMED, "A VO name is 2 to 64 lower-case letters, digits, dots and dashes, starting and ending with a letter or digit."),
+    DN_INVALID(ErrorKind.MALFORMED, "A distinguished name must have the slash form /C=DE/O=.../CN=..., with a CN."),
+    AUP_VERSION_EXISTS(ErrorKind.CONFLICT, "The VO has published an AUP version with this label."),
+    AUP_MISSING(ErrorKind.RULE_VIOLATED, "The VO has published no AUP yet; nobody can join it."),
+    AUP_NOT_CURRENT(ErrorKind.RULE_VIOLATED, "Only the VO's current AUP version can be accepted."),
+    VO_GROUP_INVALID(ErrorKind.MALFORMED, "A group is a path /vo/sub/... of names of letters, digits, dots, dashes and underscores."),
+    VO_GROUP_EXISTS(ErrorKind.CONFLICT, "The VO has this group already."),
+    VO_GROUP_PARENT_MISSING(ErrorKind.RULE_VIOLATED, "A group's parent group must exist first."),
+    VO_GROUP_NOT_FOUND(ErrorKind.RULE_VIOLATED, "The VO has no such group."),
+    VO_ROLE_INVALID(ErrorKind.MALFORMED, "A role is a name of letters, digits, dashes and underscores, and not NULL."),
+    VO_ROLE_EXISTS(ErrorKind.CONFLICT, "The VO has this role already."),
+    VO_ROLE_NOT_FOUND(ErrorKind.RULE_VIOLATED, "The VO has no such role."),
+    MEMBERSHIP_NOT_FOUND(ErrorKind.NOT_FOUND, "No such membership in this VO."),
+    MEMBERSHIP_EXISTS(ErrorKind.CONFLICT, "The DN holds or has requested a membership of this VO already."),
+    MEMBERSHIP_DECIDED(ErrorKind.RULE_VIOLATED, "The membership request has been approved or rejected already."),
+    MEMBERSHIP_NOT_ACTIVE(ErrorKind.RULE_VIOLATED, "The membership is not approved and in force."),
+    MEMBERSHIP_SUSPENDED(ErrorKind.RULE_VIOLATED, "The membership is suspended by an admin already."),
+    MEMBERSHIP_NOT_SUSPENDED(ErrorKind.RULE_VIOLATED, "The membership is not suspended by an admin."),
+    MEMBERSHIP_NOT_DUE(ErrorKind.RULE_VIOLATED, "The time rule is not due yet for this membership."),
+    ASSIGNMENT_NOT_FOUND(ErrorKind.RULE_VIOLATED, "The member holds no such group or role assignment."),
 
     // identity: certificate authority and requests
     CERTIFICATE_REQUEST_NOT_FOUND(ErrorKind.NOT_FOUND, "No such certificate request."),

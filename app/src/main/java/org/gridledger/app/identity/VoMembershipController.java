@@ -1,0 +1,181 @@
+package org.gridledger.app.identity;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import org.gridledger.app.messaging.CommandSender;
+import org.gridledger.app.messaging.Queries;
+import org.gridledger.app.security.CurrentPrincipal;
+import org.gridledger.app.web.Created;
+import org.gridledger.domain.identity.MembershipId;
+import org.gridledger.domain.identity.MembershipStatus;
+import org.gridledger.domain.identity.VoCommands.AcceptVoAupCommand;
+import org.gridledger.domain.identity.VoCommands.ApproveMembershipCommand;
+import org.gridledger.domain.identity.VoCommands.AssignMemberCommand;
+import org.gridledger.domain.identity.VoCommands.ExtendMembershipCommand;
+import org.gridledger.domain.identity.VoCommands.RejectMembershipCommand;
+import org.gridledger.domain.identity.VoCommands.RequestMembershipCommand;
+import org.gridledger.domain.identity.VoCommands.RestoreMembershipCommand;
+import org.gridledger.domain.identity.VoCommands.SuspendMembershipCommand;
+import org.gridledger.domain.identity.VoCommands.UnassignMemberCommand;
+import org.gridledger.domain.identity.VoId;
+import org.gridledger.domain.identity.VoQueries.FindMembershipsQuery;
+import org.gridledger.domain.identity.VoQueries.MembershipPageView;
+import org.gridledger.domain.identity.VoQueries.MembershipView;
+import org.gridledger.domain.shared.Pagination;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Memberships of a VO. Any authenticated account asks to join for a certificate subject, accepting the current AUP;
+ * the member that asked reads its membership and accepts new AUP versions; the VO's admins (staff, or admins of the
+ * owning community) approve, reject, extend, suspend, restore and assign groups and roles.
+ */
+@RestController
+@RequestMapping("/api/v1/vos/{id}/members")
+@Tag(name = "Virtual organisations")
+class VoMembershipController {
+
+    record MembershipRequest(@NotBlank @Size(max = 512) String subjectDn, @NotBlank @Size(max = 512) String issuerDn,
+                             @NotBlank @Size(max = 40) String aupVersion) {
+    }
+
+    record ReasonRequest(@NotBlank @Size(max = 2000) String reason) {
+    }
+
+    record AupAcceptance(@NotBlank @Size(max = 40) String aupVersion) {
+    }
+
+    record AssignmentRequest(@NotBlank @Size(max = 512) String group, @Size(max = 64) String role) {
+    }
+
+    private final CommandSender commands;
+    private final Queries queries;
+    private final VoAccess access;
+
+    VoMembershipController(CommandSender commands, Queries queries, VoAccess access) {
+        this.commands = commands;
+        this.queries = queries;
+        this.access = access;
+    }
+
+    @PostMapping
+    @PreAuthorize("isAuthenticated()")
+    @Operation(summary = "Ask to join the VO as the certificate subject given, accepting the current AUP version")
+    ResponseEntity<MembershipView> request(@PathVariable VoId id, @Valid @RequestBody MembershipRequest request) {
+        access.find(id);
+        MembershipId membershipId = MembershipId.random();
+        commands.send(new RequestMembershipCommand(id, membershipId, request.subjectDn(), request.issuerDn(),
+                request.aupVersion(), CurrentPrincipal.get().username()));
+        return Created.at(path(id, membershipId), () -> access.membership(id, membershipId));
+    }
+
+    @GetMapping
+    @PreAuthorize("hasAnyRole('STAFF','COMMUNITY_ADMIN')")
+    @Operation(summary = "The VO's memberships by DN, optionally of one status")
+    MembershipPageView list(@PathVariable VoId id, @RequestParam(required = false) MembershipStatus status,
+                            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+        access.administered(CurrentPrincipal.get(), id);
+        return queries.ask(new FindMembershipsQuery(id, status, new Pagination(page, size)), MembershipPageView.class);
+    }
+
+    @GetMapping("/{membershipId}")
+    @PreAuthorize("hasAnyRole('STAFF','COMMUNITY_ADMIN','MEMBER')")
+    @Operation(summary = "One membership with its groups, roles and FQANs (its admins and the account that asked)")
+    MembershipView get(@PathVariable VoId id, @PathVariable MembershipId membershipId) {
+        return access.ownOrAdministered(CurrentPrincipal.get(), id, membershipId);
+    }
+
+    @PostMapping("/{membershipId}/approve")
+    @PreAuthorize("hasAnyRole('STAFF','COMMUNITY_ADMIN')")
+    @Operation(summary = "Approve a pending request; the membership lasts 12 months")
+    ResponseEntity<MembershipView> approve(@PathVariable VoId id, @PathVariable MembershipId membershipId) {
+        return administer(id, membershipId, new ApproveMembershipCommand(id, membershipId), null);
+    }
+
+    @PostMapping("/{membershipId}/reject")
+    @PreAuthorize("hasAnyRole('STAFF','COMMUNITY_ADMIN')")
+    @Operation(summary = "Reject a pending request, with a reason")
+    ResponseEntity<MembershipView> reject(@PathVariable VoId id, @PathVariable MembershipId membershipId,
+                                          @Valid @RequestBody ReasonRequest request) {
+        return administer(id, membershipId, new RejectMembershipCommand(id, membershipId, request.reason()),
+                request.reason());
+    }
+
+    @PostMapping("/{membershipId}/extend")
+    @PreAuthorize("hasAnyRole('STAFF','COMMUNITY_ADMIN')")
+    @Operation(summary = "Extend by 12 months from the expiry, or from now when it has passed")
+    ResponseEntity<MembershipView> extend(@PathVariable VoId id, @PathVariable MembershipId membershipId) {
+        return administer(id, membershipId, new ExtendMembershipCommand(id, membershipId), null);
+    }
+
+    @PostMapping("/{membershipId}/suspend")
+    @PreAuthorize("hasAnyRole('STAFF','COMMUNITY_ADMIN')")
+    @Operation(summary = "Suspend an approved member, with a reason")
+    ResponseEntity<MembershipView> suspend(@PathVariable VoId id, @PathVariable MembershipId membershipId,
+                                           @Valid @RequestBody ReasonRequest request) {
+        return administer(id, membershipId, new SuspendMembershipCommand(id, membershipId, request.reason()),
+                request.reason());
+    }
+
+    @PostMapping("/{membershipId}/restore")
+    @PreAuthorize("hasAnyRole('STAFF','COMMUNITY_ADMIN')")
+    @Operation(summary = "Lift an admin's suspension, with a reason")
+    ResponseEntity<MembershipView> restore(@PathVariable VoId id, @PathVariable MembershipId membershipId,
+                                           @Valid @RequestBody ReasonRequest request) {
+        return administer(id, membershipId, new RestoreMembershipCommand(id, membershipId, request.reason()),
+                request.reason());
+    }
+
+    @PostMapping("/{membershipId}/aup-acceptance")
+    @PreAuthorize("hasRole('MEMBER')")
+    @Operation(summary = "Accept the current AUP again (the account that asked for the membership only)")
+    ResponseEntity<MembershipView> acceptAup(@PathVariable VoId id, @PathVariable MembershipId membershipId,
+                                             @Valid @RequestBody AupAcceptance request) {
+        access.own(CurrentPrincipal.get(), id, membershipId);
+        commands.send(new AcceptVoAupCommand(id, membershipId, request.aupVersion()));
+        return Created.at(path(id, membershipId), () -> access.membership(id, membershipId));
+    }
+
+    @PostMapping("/{membershipId}/assignments")
+    @PreAuthorize("hasAnyRole('STAFF','COMMUNITY_ADMIN')")
+    @Operation(summary = "Put the member into a group, with a role there or none")
+    ResponseEntity<MembershipView> assign(@PathVariable VoId id, @PathVariable MembershipId membershipId,
+                                          @Valid @RequestBody AssignmentRequest request) {
+        return administer(id, membershipId, new AssignMemberCommand(id, membershipId, request.group(), request.role()),
+                null);
+    }
+
+    @DeleteMapping("/{membershipId}/assignments")
+    @PreAuthorize("hasAnyRole('STAFF','COMMUNITY_ADMIN')")
+    @Operation(summary = "Take the member out of a group, or take a role in a group away")
+    ResponseEntity<Void> unassign(@PathVariable VoId id, @PathVariable MembershipId membershipId,
+                                  @RequestParam String group, @RequestParam(required = false) String role) {
+        access.administered(CurrentPrincipal.get(), id);
+        access.membership(id, membershipId);
+        commands.send(new UnassignMemberCommand(id, membershipId, group, role));
+        return ResponseEntity.noContent().build();
+    }
+
+    private ResponseEntity<MembershipView> administer(VoId id, MembershipId membershipId, Object command,
+                                                      String reason) {
+        access.administered(CurrentPrincipal.get(), id);
+        access.membership(id, membershipId);
+        commands.send(command, reason);
+        return Created.at(path(id, membershipId), () -> access.membership(id, membershipId));
+    }
+
+    private static String path(VoId id, MembershipId membershipId) {
+        return "/api/v1/vos/" + id + "/members/" + membershipId;
+    }
+}

@@ -1,0 +1,20 @@
+package org.gridledger.app.identity;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of virtual organisations under the prefix {@code gridledger.identity}. The sweeper's schedule is read by
+ * its {@code @Scheduled} annotation: {@code gridledger.identity.sweep-interval} (default {@code 1h}) and
+ * {@code gridledger.identity.sweep-initial-delay} (default {@code 1m}).
+ *
+ * @param sweepBatchSize               how many due memberships one round of the sweeper handles
+ * @param gridmapRequiresCertificate   list a member in a VO's grid-mapfile only when the DN holds a valid certificate
+ *                                     issued by GridLedger (table {@code identity_certificate}); off, the sites'
+ *                                     own certificate validation (IGTF trust anchors and CRLs) is the only check
+ */
+@ConfigurationProperties("gridledger.identity")
+public record VoProperties(
+        @DefaultValue("200") int sweepBatchSize,
+        @DefaultValue("false") boolean gridmapRequiresCertificate) {
+}
