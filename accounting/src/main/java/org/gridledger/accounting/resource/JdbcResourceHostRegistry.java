@@ -24,12 +24,8 @@ class JdbcResourceHostRegistry implements ResourceHostRegistry {
 
     @Override
     public Collection<String> claim(Collection<String> hosts, ResourceId resourceId) {
-        List<String> taken = new TreeSet<>(hosts).stream().filter(host -> !claim(host, resourceId)).toList();
-        if (!taken.isEmpty()) {
-            // the command fails and its transaction rolls back, taking the claims made so far with it
-            return taken;
-        }
-        return List.of();
+        // when a host is taken, the command fails and its transaction rolls back the claims made before it
+        return new TreeSet<>(hosts).stream().filter(host -> !claim(host, resourceId)).toList();
     }
 
     private boolean claim(String host, ResourceId resourceId) {

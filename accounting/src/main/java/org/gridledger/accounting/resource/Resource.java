@@ -18,6 +18,7 @@ import org.gridledger.domain.accounting.ResourceEvents.ResourceHostsReplacedEven
 import org.gridledger.domain.accounting.ResourceEvents.ResourceHs06RatedEvent;
 import org.gridledger.domain.accounting.ResourceEvents.ResourceRegisteredEvent;
 import org.gridledger.domain.accounting.ResourceEvents.ResourceRetiredEvent;
+import org.gridledger.domain.accounting.ResourceBatchSystem;
 import org.gridledger.domain.accounting.ResourceHs06;
 import org.gridledger.domain.accounting.ResourceId;
 import org.gridledger.domain.error.DomainException;
@@ -207,7 +208,6 @@ class Resource {
         retired = true;
     }
 
-    private record ResourceCapacity(org.gridledger.domain.accounting.ResourceBatchSystem batchSystem, int cores,
-                                    int gpus, List<String> specialDevices) {
+    private record ResourceCapacity(ResourceBatchSystem batchSystem, int cores, int gpus, List<String> specialDevices) {
     }
 }

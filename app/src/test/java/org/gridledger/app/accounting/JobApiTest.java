@@ -226,6 +226,19 @@ class JobApiTest extends ApiTestBase {
     }
 
     @Test
+    void aRebuildOfTheJobProjectionReproducesTheJob() {
+        Scenario s = new Scenario("INTERNAL");
+        String path = s.submit();
+        assertSuccess(s.siteAccount.post(path + "/state", obj("state", "QUEUED", "note", "queue short")));
+        assertSuccess(s.member.post(path + "/cancel", obj("reason", "rebuild check")));
+        JsonNode before = staff().get(path).json();
+
+        assertSuccess(staff().post("/api/v1/admin/projections/accounting_job/rebuild", null));
+
+        assertThat(staff().get(path).json()).isEqualTo(before);
+    }
+
+    @Test
     void onlyTheSiteOfTheResourceReportsAndOnlyTheOwnerCancels() {
         Scenario s = new Scenario("INTERNAL");
         Scenario other = new Scenario("INTERNAL");

@@ -171,6 +171,23 @@ class ResourceApiTest extends ApiTestBase {
     }
 
     @Test
+    void aRebuildOfTheResourceProjectionReproducesTheResourceAndKeepsItsHostsClaimed() {
+        String host = "ce." + UUID.randomUUID() + ".example.org";
+        String path = "/api/v1/resources/" + register(registerProvider(), site(), host);
+        assertSuccess(staff().post(path + "/hs06", obj("effectiveFrom", LocalDate.now(ZoneOffset.UTC).plusDays(3)
+                .toString(), "hs06PerCore", "12")));
+        assertSuccess(staff().post(path + "/certifications", certification()));
+        assertSuccess(staff().put(path + "/capacity", obj("batchSystem", "LSF", "cores", 128)));
+        JsonNode before = staff().get(path).json();
+
+        assertSuccess(staff().post("/api/v1/admin/projections/accounting_resource/rebuild", null));
+
+        assertThat(staff().get(path).json()).isEqualTo(before);
+        assertProblem(staff().post("/api/v1/resources", resource(registerProvider(), site(), host)), 409,
+                ErrorCode.RESOURCE_HOST_TAKEN);
+    }
+
+    @Test
     void anUnknownResourceIsNotFound() {
         assertProblem(staff().get("/api/v1/resources/" + UUID.randomUUID()), 404, ErrorCode.RESOURCE_NOT_FOUND);
     }

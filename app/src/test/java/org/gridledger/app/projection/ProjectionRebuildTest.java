@@ -18,9 +18,9 @@ import static org.gridledger.app.support.ProblemAssertions.assertProblem;
 class ProjectionRebuildTest extends ApiTestBase {
 
     @Test
-    void the_rebuildable_groups_are_the_portfolio_and_identity_projections() {
+    void the_rebuildable_groups_are_the_portfolio_identity_and_accounting_projections() {
         assertThat(staff().get("/api/v1/admin/projections").json()).extracting(JsonNode::asText)
-                .containsExactly("community", "proposal", "provider", "subscription", "support_package", "tender",
+                .containsExactly("accounting_job", "accounting_resource", "community", "proposal", "provider", "subscription", "support_package", "tender",
                         "virtual_organization");
     }
 
