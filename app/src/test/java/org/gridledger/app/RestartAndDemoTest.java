@@ -99,9 +99,9 @@ class RestartAndDemoTest {
         items.forEach(item -> assertThat(item.path("termsInForce").path("effectiveFrom").asText())
                 .as("terms of %s", item.path("name")).isEqualTo(today().toString()));
         assertThat(eventsAfterDemoLoad)
-                .as("4 communities, 10 packages, 14 subscriptions, 2 providers, 2 proposals, 1 proposed draft, 4 tenders, "
-                        + "3 virtual organisations, 3 resources")
-                .hasSize(43);
+                .as("4 communities, 10 packages, 14 subscriptions, 2 providers, 2 proposals, 1 proposed draft, 5 tenders, "
+                        + "3 virtual organisations, 5 tickets, 3 resources")
+                .hasSize(49);
     }
 
     @Test
@@ -148,7 +148,7 @@ class RestartAndDemoTest {
         Http staff = client(second).bearer(token);
         LocalDate contractStart = today().plusMonths(1).withDayOfMonth(1);
         JsonNode awarded = staff.get("/api/v1/tenders?status=AWARDED&size=50").json();
-        assertThat(awarded.path("totalItems").asLong()).isEqualTo(4);
+        assertThat(awarded.path("totalItems").asLong()).as("4 packages and MediGrid's lot").isEqualTo(5);
         String secondLevel = firstCatalogue.path("items").findParents("name").stream()
                 .filter(p -> p.path("name").asText().equals("Second-level support"))
                 .findFirst().orElseThrow().path("packageId").asText();
@@ -162,8 +162,10 @@ class RestartAndDemoTest {
                 .filter(c -> c.path("providerName").asText().equals("Grid Computing Centre Karlsruhe"))
                 .findFirst().orElseThrow().path("providerId").asText();
         JsonNode contracts = staff.get("/api/v1/providers/" + centre + "/contracts").json().path("contracts");
-        assertThat(contracts).as("middleware, emergency response, second-level support").hasSize(3);
-        contracts.forEach(c -> assertThat(c.path("from").asText()).isEqualTo(contractStart.toString()));
+        assertThat(contracts).as("middleware, emergency response, second-level support, and MediGrid's lot")
+                .hasSize(4);
+        assertThat(contracts.findValuesAsText("from")).containsOnly(contractStart.toString(), today().toString())
+                .containsOnlyOnce(today().toString());
     }
 
     @Test
@@ -201,6 +203,24 @@ class RestartAndDemoTest {
             }
         }
         assertThat(rising).isEqualTo(5);
+    }
+
+    @Test
+    void the_demo_has_tickets_across_priorities_and_one_breach_with_its_credit() {
+        Http staff = client(second).bearer(token);
+        JsonNode tickets = staff.get("/api/v1/tickets?size=50").json();
+        assertThat(tickets.path("totalItems").asLong()).isEqualTo(5);
+        assertThat(tickets.path("items").findValuesAsText("priority"))
+                .contains("LESS_URGENT", "URGENT", "VERY_URGENT", "TOP_PRIORITY");
+        assertThat(tickets.path("items").findValuesAsText("status")).contains("NEW", "IN_PROGRESS", "SOLVED");
+        JsonNode breached = tickets.path("items").findParents("responseBreached").stream()
+                .filter(t -> t.path("responseBreached").asBoolean()).findFirst().orElseThrow();
+        assertThat(breached.path("providerName").asText()).isEqualTo("Grid Computing Centre Karlsruhe");
+        // 5 % of MediGrid's monthly fee for second-level support: 900.00 + 450 seats × 3.00 = 2250.00
+        assertThat(breached.path("credits").get(0).path("amount").path("amount").asText()).isEqualTo("112.50");
+        JsonNode emergency = tickets.path("items").findParents("emergency").stream()
+                .filter(t -> t.path("emergency").asBoolean()).findFirst().orElseThrow();
+        assertThat(emergency.path("notifications")).isNotEmpty();
     }
 
     @Test

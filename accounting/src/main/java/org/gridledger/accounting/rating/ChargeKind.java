@@ -7,5 +7,7 @@ public enum ChargeKind {
     /** A package's monthly fee per seat, prorated by day. */
     SEAT_FEE,
     /** Units used beyond those a package includes. */
-    OVERAGE
+    OVERAGE,
+    /** A credit for service levels the organisation missed (negative). */
+    SERVICE_CREDIT
 }

@@ -20,7 +20,11 @@ import org.gridledger.domain.portfolio.SupportPackageQueries.SupportPackageView;
 import org.gridledger.domain.portfolio.SupportPackageQueries.TermsView;
 import org.gridledger.domain.shared.DateRange;
 import org.gridledger.domain.shared.Pagination;
+import org.gridledger.domain.support.TicketQueries.FindServiceCreditsQuery;
+import org.gridledger.domain.support.TicketQueries.ServiceCreditRow;
+import org.gridledger.domain.support.TicketQueries.ServiceCreditsView;
 import org.gridledger.reporting.billing.BillableCommunity;
+import org.gridledger.reporting.billing.BillableCredit;
 import org.gridledger.reporting.billing.BillableSubscription;
 import org.gridledger.reporting.billing.BillingSources;
 import org.springframework.stereotype.Component;
@@ -34,7 +38,8 @@ import java.util.Map;
 
 /**
  * The billing run's sources, read from the portfolio through its queries: every registered community, and per
- * community the runs of days of its subscriptions with the package terms of each run.
+ * community the runs of days of its subscriptions with the package terms of each run, and the service credits its
+ * tickets earned.
  */
 @Component
 class PortfolioBillingSources implements BillingSources {
@@ -89,6 +94,22 @@ class PortfolioBillingSources implements BillingSources {
             subscriptions.add(new BillableSubscription(entry.getKey(), facts.view().category(), runs, null));
         }
         return subscriptions;
+    }
+
+    @Override
+    public List<BillableCredit> credits(CommunityId communityId, YearMonth month) {
+        ServiceCreditsView view = queries.ask(new FindServiceCreditsQuery(month, communityId, null),
+                ServiceCreditsView.class);
+        Map<SupportPackageId, PackageFacts> packages = new LinkedHashMap<>();
+        List<BillableCredit> credits = new ArrayList<>();
+        for (ServiceCreditRow row : view.rows()) {
+            if (row.credited().amount().signum() > 0) {
+                PackageFacts facts = packages.computeIfAbsent(row.packageId(), id -> packageFacts(id, month));
+                credits.add(new BillableCredit(facts.view().name(), facts.view().category(), row.breaches(),
+                        row.credited()));
+            }
+        }
+        return credits;
     }
 
     private PackageFacts packageFacts(SupportPackageId packageId, YearMonth month) {

@@ -21,6 +21,9 @@ import java.time.ZoneId;
  * @param tokenCacheTtl   how long a verified API token is trusted without looking it up again
  * @param embeddedDurable whether the embedded PostgreSQL flushes every commit to disk (fsync and synchronous commit
  *                        on); tests switch it off for speed, the service keeps it on
+ * @param clockOffset     how far ahead of the real time the service's clock runs; zero (the default) in production.
+ *                        A positive offset lets a demonstration watch SLA deadlines fall due without waiting; every
+ *                        business time the service records is then shifted by it, and the service warns at start
  */
 @ConfigurationProperties("gridledger")
 public record GridLedgerProperties(
@@ -31,5 +34,6 @@ public record GridLedgerProperties(
         @DefaultValue("1MB") DataSize maxRequestSize,
         @DefaultValue("365d") Duration maxTokenLifetime,
         @DefaultValue("10s") Duration tokenCacheTtl,
-        @DefaultValue("true") boolean embeddedDurable) {
+        @DefaultValue("true") boolean embeddedDurable,
+        @DefaultValue("PT0S") Duration clockOffset) {
 }

@@ -1,5 +1,6 @@
 package org.gridledger.app.config;
 
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -13,6 +14,13 @@ class TimeConfiguration {
     @Bean
     @ConditionalOnMissingBean
     Clock clock(GridLedgerProperties properties) {
-        return Clock.system(properties.timeZone());
+        Clock system = Clock.system(properties.timeZone());
+        if (properties.clockOffset().isZero()) {
+            return system;
+        }
+        LoggerFactory.getLogger(TimeConfiguration.class).warn(
+                "The service clock runs {} ahead of the real time (gridledger.clock-offset): demonstrations only",
+                properties.clockOffset());
+        return Clock.offset(system, properties.clockOffset());
     }
 }

@@ -81,8 +81,9 @@ import java.util.UUID;
  * HEP-Grid, C3-Grid and the commercial FinGrid with their profiles, the ten support packages, each published with
  * terms in force from the day of loading and, for some, a price rise from the next 1 January, and the communities'
  * subscriptions from the day of loading, and two providers (a compute centre and a company) with their capabilities,
- * contacts and certifications and their compute resources ({@link DemoResources}), proposals (one accepted, one rejected), and awarded tenders for the packages that
- * need a provider. Everything goes through
+ * contacts and certifications and their compute resources ({@link DemoResources}), proposals (one accepted, one
+ * rejected), and awarded tenders for the packages that need a provider, and support tickets ({@link DemoTickets}).
+ * Everything goes through
  * the same commands the API sends; ids are derived from names, and whatever exists already is skipped, so loading
  * twice changes nothing.
  */
@@ -105,14 +106,16 @@ class DemoDataLoader implements ApplicationRunner {
     private final Environment environment;
     private final Clock clock;
     private final DemoResources resources;
+    private final DemoTickets tickets;
 
     DemoDataLoader(CommandSender commands, Queries queries, Environment environment, Clock clock,
-                   DemoResources resources) {
+                   DemoResources resources, DemoTickets tickets) {
         this.commands = commands;
         this.queries = queries;
         this.environment = environment;
         this.clock = clock;
         this.resources = resources;
+        this.tickets = tickets;
     }
 
     static CommunityId communityId(String name) {
@@ -192,6 +195,7 @@ class DemoDataLoader implements ApplicationRunner {
                 created++;
             }
         }
+        created += tickets.load(today);
         return created;
     }
 
@@ -291,7 +295,7 @@ class DemoDataLoader implements ApplicationRunner {
         return new PackageTerms(from, price(p.flatFee(), factor), price(p.seatFee(), factor),
                 Quantity.of(p.includedUnits(), p.unit()), price(p.overage(), factor),
                 p.sla().stream().map(s -> new SlaTarget(s.priority(), s.response(), s.resolution())).toList(),
-                DEMO_NOTICE_DAYS);
+                DEMO_NOTICE_DAYS, p.sla().isEmpty() ? null : DemoTickets.CREDIT_RULE);
     }
 
     private static Money price(String amount, BigDecimal factor) {

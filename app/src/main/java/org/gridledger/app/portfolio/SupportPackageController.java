@@ -14,6 +14,7 @@ import org.gridledger.app.web.Created;
 import org.gridledger.domain.portfolio.PackageCategory;
 import org.gridledger.domain.portfolio.PackageStatus;
 import org.gridledger.domain.portfolio.PackageTerms;
+import org.gridledger.domain.portfolio.ServiceCreditRule;
 import org.gridledger.domain.portfolio.SlaTarget;
 import org.gridledger.domain.portfolio.SupportPackageCommands.DefineSupportPackageCommand;
 import org.gridledger.domain.portfolio.SupportPackageCommands.DescribeSupportPackageCommand;
@@ -67,7 +68,7 @@ class SupportPackageController {
     record TermsRequest(@NotNull LocalDate effectiveFrom, @NotNull BigDecimal monthlyFlatFee,
                         @NotNull BigDecimal perSeatFee, @NotNull BigDecimal includedUnits, @NotNull Unit includedUnit,
                         @NotNull BigDecimal overagePrice, @Size(max = 4) List<@Valid SlaTarget> slaTargets,
-                        @Min(0) @Max(365) Integer cancellationNoticeDays) {
+                        @Min(0) @Max(365) Integer cancellationNoticeDays, @Valid ServiceCreditRule serviceCredit) {
     }
 
     record RetireRequest(@Size(max = 2000) String reason) {
@@ -132,7 +133,8 @@ class SupportPackageController {
         commands.send(new ReviseSupportPackageTermsCommand(id, new PackageTerms(request.effectiveFrom(),
                 new Money(request.monthlyFlatFee(), currency), new Money(request.perSeatFee(), currency),
                 new Quantity(request.includedUnits(), request.includedUnit()),
-                new Money(request.overagePrice(), currency), request.slaTargets(), request.cancellationNoticeDays())));
+                new Money(request.overagePrice(), currency), request.slaTargets(), request.cancellationNoticeDays(),
+                request.serviceCredit())));
         return Created.at("/api/v1/packages/" + id + "/terms", () -> terms(id));
     }
 

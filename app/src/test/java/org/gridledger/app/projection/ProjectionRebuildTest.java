@@ -20,8 +20,8 @@ class ProjectionRebuildTest extends ApiTestBase {
     @Test
     void the_rebuildable_groups_are_the_portfolio_identity_and_accounting_projections() {
         assertThat(staff().get("/api/v1/admin/projections").json()).extracting(JsonNode::asText)
-                .containsExactly("accounting_job", "accounting_resource", "community", "proposal", "provider", "subscription", "support_package", "tender",
-                        "virtual_organization");
+                .containsExactly("accounting_job", "accounting_resource", "community", "proposal", "provider",
+                        "subscription", "support_package", "tender", "ticket", "virtual_organization");
     }
 
     @Test

@@ -142,6 +142,13 @@ public enum ErrorCode {
 
     // support: tickets
     TICKET_NOT_FOUND(ErrorKind.NOT_FOUND, "No such ticket."),
+    TICKET_PACKAGE_NOT_SUBSCRIBED(ErrorKind.RULE_VIOLATED, "The community does not subscribe to the package on the ticket's opening day."),
+    TICKET_TERMS_MISSING(ErrorKind.RULE_VIOLATED, "The package has no terms in force on the ticket's opening day."),
+    TICKET_CLOSED(ErrorKind.RULE_VIOLATED, "The ticket is closed."),
+    TICKET_TRANSITION_INVALID(ErrorKind.RULE_VIOLATED, "The ticket's status does not allow this step."),
+    TICKET_PROVIDER_WITHOUT_CONTRACT(ErrorKind.RULE_VIOLATED, "The provider holds no contract for the ticket's package."),
+    TICKET_LINK_INVALID(ErrorKind.RULE_VIOLATED, "A ticket links to another existing ticket, once per kind."),
+    TICKET_EXEMPTED(ErrorKind.RULE_VIOLATED, "The ticket is exempted from service credits already."),
 
     // finance: tariffs, invoices, ledger
     TARIFF_NOT_FOUND(ErrorKind.NOT_FOUND, "No such tariff."),

@@ -11,14 +11,23 @@ import java.util.List;
  * effect: a flat monthly fee, a monthly fee per seat, the units included per month and the price of each unit beyond
  * them, the SLA response targets per ticket priority, and the notice in days a subscriber gives to cancel (the
  * subscription then ends with the billing month in which the notice ends). Terms stored before the notice existed
- * read as 0 days.
+ * read as 0 days. {@code serviceCredit} says what an SLA breach credits the community; terms stored before it existed
+ * (and terms without it) grant no credits.
  */
 public record PackageTerms(LocalDate effectiveFrom, Money monthlyFlatFee, Money perSeatFee, Quantity includedUnits,
-                           Money overagePrice, List<SlaTarget> slaTargets, Integer cancellationNoticeDays) {
+                           Money overagePrice, List<SlaTarget> slaTargets, Integer cancellationNoticeDays,
+                           ServiceCreditRule serviceCredit) {
 
     public PackageTerms {
         slaTargets = slaTargets == null ? List.of() : List.copyOf(slaTargets);
         cancellationNoticeDays = cancellationNoticeDays == null ? 0 : cancellationNoticeDays;
+    }
+
+    /** Terms without service credits. */
+    public PackageTerms(LocalDate effectiveFrom, Money monthlyFlatFee, Money perSeatFee, Quantity includedUnits,
+                        Money overagePrice, List<SlaTarget> slaTargets, Integer cancellationNoticeDays) {
+        this(effectiveFrom, monthlyFlatFee, perSeatFee, includedUnits, overagePrice, slaTargets,
+                cancellationNoticeDays, null);
     }
 
     /** Terms without a notice period. */

@@ -36,7 +36,7 @@ public final class SupportPackageQueries {
 
     public record TermsView(int version, LocalDate effectiveFrom, LocalDate effectiveUntil, Money monthlyFlatFee,
                             Money perSeatFee, Quantity includedUnits, Money overagePrice, List<SlaTarget> slaTargets,
-                            boolean superseded, int cancellationNoticeDays) {
+                            boolean superseded, int cancellationNoticeDays, ServiceCreditRule serviceCredit) {
     }
 
     public record SupportPackagePageView(List<SupportPackageView> items, int page, int size, long totalItems) {

@@ -11,6 +11,7 @@ import org.gridledger.domain.error.DomainException;
 import org.gridledger.domain.error.ErrorCode;
 import org.gridledger.domain.portfolio.PackageCategory;
 import org.gridledger.domain.portfolio.PackageStatus;
+import org.gridledger.domain.portfolio.ServiceCreditRule;
 import org.gridledger.domain.portfolio.SlaTarget;
 import org.gridledger.domain.portfolio.SupportPackageEvents.SupportPackageDefinedEvent;
 import org.gridledger.domain.portfolio.SupportPackageEvents.SupportPackageDescribedEvent;
@@ -31,6 +32,7 @@ import org.gridledger.domain.shared.Unit;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import java.math.BigDecimal;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -95,14 +97,17 @@ class SupportPackageProjection {
         var terms = event.terms();
         jdbc.sql("""
                         insert into support_package_terms (package_id, version, effective_from, monthly_flat_fee, per_seat_fee,
-                            included_units, included_unit, overage_price, sla_targets, superseded, cancellation_notice_days)
+                            included_units, included_unit, overage_price, sla_targets, superseded, cancellation_notice_days,
+                            credit_percent_per_breach, credit_monthly_cap_percent)
                         values (:id, :version, :effectiveFrom, :flat, :seat, :included, :unit, :overage, cast(:sla as jsonb), false,
-                            :notice)
+                            :notice, :creditPercent, :creditCap)
                         on conflict (package_id, version) do update set effective_from = excluded.effective_from,
                             monthly_flat_fee = excluded.monthly_flat_fee, per_seat_fee = excluded.per_seat_fee,
                             included_units = excluded.included_units, included_unit = excluded.included_unit,
                             overage_price = excluded.overage_price, sla_targets = excluded.sla_targets,
-                            cancellation_notice_days = excluded.cancellation_notice_days""")
+                            cancellation_notice_days = excluded.cancellation_notice_days,
+                            credit_percent_per_breach = excluded.credit_percent_per_breach,
+                            credit_monthly_cap_percent = excluded.credit_monthly_cap_percent""")
                 .param("id", event.packageId().value())
                 .param("version", event.version())
                 .param("effectiveFrom", terms.effectiveFrom())
@@ -113,6 +118,8 @@ class SupportPackageProjection {
                 .param("overage", terms.overagePrice().amount())
                 .param("sla", write(terms.slaTargets()))
                 .param("notice", terms.cancellationNoticeDays())
+                .param("creditPercent", terms.serviceCredit() == null ? null : terms.serviceCredit().percentPerBreach())
+                .param("creditCap", terms.serviceCredit() == null ? null : terms.serviceCredit().monthlyCapPercent())
                 .update();
         if (event.supersedes() != null) {
             jdbc.sql("update support_package_terms set superseded = true where package_id = :id and version = :version")
@@ -229,7 +236,7 @@ class SupportPackageProjection {
                             new Quantity(rs.getBigDecimal("included_units"), Unit.valueOf(rs.getString("included_unit"))),
                             new Money(rs.getBigDecimal("overage_price"), currency),
                             read(rs.getString("sla_targets")), rs.getBoolean("superseded"),
-                            rs.getInt("cancellation_notice_days")), currency);
+                            rs.getInt("cancellation_notice_days"), creditRule(rs)), currency);
                 }).list();
         for (Raw raw : raws) {
             result.computeIfAbsent(raw.packageId(), k -> new ArrayList<>()).add(raw.view());
@@ -252,7 +259,8 @@ class SupportPackageProjection {
                 }
             }
             out.add(new TermsView(v.version(), v.effectiveFrom(), until, v.monthlyFlatFee(), v.perSeatFee(),
-                    v.includedUnits(), v.overagePrice(), v.slaTargets(), v.superseded(), v.cancellationNoticeDays()));
+                    v.includedUnits(), v.overagePrice(), v.slaTargets(), v.superseded(), v.cancellationNoticeDays(),
+                    v.serviceCredit()));
         }
         return out;
     }
@@ -266,6 +274,14 @@ class SupportPackageProjection {
 
     private static LocalDate toLocalDate(Date date) {
         return date == null ? null : date.toLocalDate();
+    }
+
+    /** The terms' service-credit rule; none for terms recorded without one. */
+    private static ServiceCreditRule creditRule(ResultSet rs) throws SQLException {
+        BigDecimal percent = rs.getBigDecimal("credit_percent_per_breach");
+        BigDecimal cap = rs.getBigDecimal("credit_monthly_cap_percent");
+        return percent == null ? null
+                : new ServiceCreditRule(percent.stripTrailingZeros(), cap == null ? null : cap.stripTrailingZeros());
     }
 
     private String write(List<SlaTarget> targets) {

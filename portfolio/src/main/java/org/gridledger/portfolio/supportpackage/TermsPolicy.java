@@ -3,10 +3,12 @@ package org.gridledger.portfolio.supportpackage;
 import org.gridledger.domain.error.DomainException;
 import org.gridledger.domain.error.ErrorCode;
 import org.gridledger.domain.portfolio.PackageTerms;
+import org.gridledger.domain.portfolio.ServiceCreditRule;
 import org.gridledger.domain.portfolio.SlaTarget;
 import org.gridledger.domain.portfolio.TicketPriority;
 import org.gridledger.domain.shared.Money;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Currency;
 import java.util.EnumSet;
@@ -46,6 +48,13 @@ final class TermsPolicy {
         if (terms.includedUnits().isNegative()) {
             throw DomainException.of(ErrorCode.NEGATIVE_AMOUNT, "included units %s are negative", terms.includedUnits());
         }
+        ServiceCreditRule credit = terms.serviceCredit();
+        if (credit != null && (credit.percentPerBreach() == null || !within(credit.percentPerBreach())
+                || (credit.monthlyCapPercent() != null && (!within(credit.monthlyCapPercent())
+                || credit.monthlyCapPercent().compareTo(credit.percentPerBreach()) < 0)))) {
+            throw new DomainException(ErrorCode.TERMS_INVALID, "a service credit is a percentage above 0 and at most "
+                    + "100 per breach, with a monthly cap (if any) not below it and at most 100");
+        }
         Set<TicketPriority> seen = EnumSet.noneOf(TicketPriority.class);
         for (SlaTarget target : terms.slaTargets()) {
             if (target == null || target.priority() == null || target.response() == null) {
@@ -61,6 +70,12 @@ final class TermsPolicy {
                         target.priority());
             }
         }
+    }
+
+    /** Above 0, at most 100, with at most four decimals (the column's scale). */
+    private static boolean within(BigDecimal percent) {
+        return percent.signum() > 0 && percent.compareTo(BigDecimal.valueOf(100)) <= 0
+                && percent.stripTrailingZeros().scale() <= 4;
     }
 
     private static boolean isPositive(Duration duration) {

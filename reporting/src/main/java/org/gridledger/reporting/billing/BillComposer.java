@@ -17,6 +17,7 @@ public final class BillComposer {
     public CommunityBill bill(CommunityId communityId, YearMonth month) {
         BillableCommunity community = sources.community(communityId);
         return CommunityBill.of(community, month, sources.subscriptions(communityId, month),
-                subscription -> SubscriptionFees.rate(month, subscription.runs(), subscription.usedUnits()));
+                subscription -> SubscriptionFees.rate(month, subscription.runs(), subscription.usedUnits()),
+                sources.credits(communityId, month));
     }
 }

@@ -15,4 +15,7 @@ public interface BillingSources {
 
     /** The community's subscriptions with at least one active day in {@code month}. */
     List<BillableSubscription> subscriptions(CommunityId communityId, YearMonth month);
+
+    /** The service credits the community earned in {@code month}, per package, net of reversals. */
+    List<BillableCredit> credits(CommunityId communityId, YearMonth month);
 }

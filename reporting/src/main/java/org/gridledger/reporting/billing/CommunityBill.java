@@ -1,8 +1,10 @@
 package org.gridledger.reporting.billing;
 
 import org.gridledger.accounting.rating.Charge;
+import org.gridledger.accounting.rating.ChargeKind;
 import org.gridledger.domain.shared.Money;
 
+import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,10 +25,13 @@ public record CommunityBill(BillableCommunity community, YearMonth period, List<
         return lines.isEmpty();
     }
 
-    /** Composes the bill from the charges of each subscription, numbering the lines in order. */
+    /**
+     * Composes the bill from the charges of each subscription, then one credit line per package with service credits,
+     * numbering the lines in order.
+     */
     public static CommunityBill of(BillableCommunity community, YearMonth period,
                                    List<BillableSubscription> subscriptions,
-                                   Function<BillableSubscription, List<Charge>> rating) {
+                                   Function<BillableSubscription, List<Charge>> rating, List<BillableCredit> credits) {
         List<BillLine> lines = new ArrayList<>();
         Money net = Money.zero(community.currency());
         Money vat = Money.zero(community.currency());
@@ -39,6 +44,19 @@ public record CommunityBill(BillableCommunity community, YearMonth period, List<
                 net = net.plus(charge.net());
                 vat = vat.plus(lineVat);
             }
+        }
+        for (BillableCredit credit : credits) {
+            if (credit.credited().amount().signum() <= 0) {
+                continue;
+            }
+            Money amount = credit.credited().rounded().negate();
+            Money lineVat = amount.times(community.vatRate()).rounded();
+            lines.add(new BillLine(lines.size() + 1, ChargeKind.SERVICE_CREDIT, credit.category(), null,
+                    "Service credit: " + credit.packageName() + ", " + credit.breaches() + " missed service level"
+                            + (credit.breaches() == 1 ? "" : "s") + " in " + period,
+                    BigDecimal.ONE, "credit", amount, amount, community.vatRate(), lineVat));
+            net = net.plus(amount);
+            vat = vat.plus(lineVat);
         }
         return new CommunityBill(community, period, lines, net, vat, net.plus(vat));
     }

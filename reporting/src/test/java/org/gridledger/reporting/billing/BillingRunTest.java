@@ -90,6 +90,23 @@ class BillingRunTest {
     }
 
     @Test
+    void service_credits_become_a_negative_line_that_lowers_net_and_vat() {
+        CommunityId community = catalogue.communities(1, "1200.00").get(0);
+        catalogue.credit(community, "60.00");
+
+        BillingRunView run = runs.start(OCTOBER, BillingMode.DRY_RUN);
+
+        BillStore.RecordedBill bill = runs.bills(run.runId()).get(0);
+        assertThat(bill.lines()).hasSize(2);
+        assertThat(bill.lines().get(1).path("kind").asText()).isEqualTo(ChargeKind.SERVICE_CREDIT.name());
+        assertThat(bill.lines().get(1).path("description").asText())
+                .isEqualTo("Service credit: Training, 2 missed service levels in 2026-10");
+        assertThat(bill.netTotal()).isEqualByComparingTo("1140.00");
+        assertThat(bill.vatTotal()).isEqualByComparingTo("216.60"); // 228.00 − 11.40
+        assertThat(bill.grossTotal()).isEqualByComparingTo("1356.60");
+    }
+
+    @Test
     void every_dry_run_is_a_run_of_its_own() {
         catalogue.communities(2, "10.00");
 
@@ -182,10 +199,12 @@ class BillingRunTest {
         private final Map<CommunityId, String> fees = new LinkedHashMap<>();
         private final Map<CommunityId, Integer> reads = new java.util.concurrent.ConcurrentHashMap<>();
         private final Set<CommunityId> failOnce = new HashSet<>();
+        private final Map<CommunityId, Money> credits = new LinkedHashMap<>();
         private int periods;
 
         void reset() {
             fees.clear();
+            credits.clear();
             reads.clear();
             failOnce.clear();
         }
@@ -230,6 +249,17 @@ class BillingRunTest {
         public BillableCommunity community(CommunityId communityId) {
             return new BillableCommunity(communityId, "Community " + communityId.value().toString().substring(0, 8),
                     Currency.getInstance("EUR"), new BigDecimal("0.19"));
+        }
+
+        @Override
+        public List<BillableCredit> credits(CommunityId communityId, YearMonth month) {
+            Money credit = credits.get(communityId);
+            return credit == null ? List.of()
+                    : List.of(new BillableCredit("Training", PackageCategory.TRAINING, 2, credit));
+        }
+
+        void credit(CommunityId communityId, String amount) {
+            credits.put(communityId, Money.euros(amount));
         }
 
         @Override
