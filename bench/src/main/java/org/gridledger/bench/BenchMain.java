@@ -36,6 +36,7 @@ public final class BenchMain {
     public static void main(String[] args) throws Exception {
         Map<String, Callable<BenchmarkResult>> benchmarks = new LinkedHashMap<>();
         benchmarks.put(CommandBenchmark.KEY, () -> new CommandBenchmark().run());
+        benchmarks.put(IngestBenchmark.KEY, () -> new IngestBenchmark().run());
 
         List<String> only = Arrays.stream(Settings.string("bench.only", String.join(",", benchmarks.keySet())).split(","))
                 .map(String::strip).filter(s -> !s.isEmpty()).toList();

@@ -15,9 +15,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
+import java.util.List;
 
 /**
- * Refuses request bodies above {@code gridledger.max-request-size} with 413: at once when the declared length is
+ * Refuses request bodies above {@code gridledger.max-request-size} (or an {@link EndpointBodyLimit}) with 413: at once when the declared length is
  * too large, and while reading when a chunked body grows past the limit. Runs before authentication so that nobody
  * can make the service buffer a huge body.
  */
@@ -25,17 +26,21 @@ import java.io.IOException;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class RequestSizeLimitFilter extends OncePerRequestFilter {
 
-    private final long limit;
+    private final long defaultLimit;
+    private final List<EndpointBodyLimit> endpointLimits;
     private final Problems problems;
 
-    RequestSizeLimitFilter(GridLedgerProperties properties, Problems problems) {
-        this.limit = properties.maxRequestSize().toBytes();
+    RequestSizeLimitFilter(GridLedgerProperties properties, List<EndpointBodyLimit> endpointLimits, Problems problems) {
+        this.defaultLimit = properties.maxRequestSize().toBytes();
+        this.endpointLimits = List.copyOf(endpointLimits);
         this.problems = problems;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        long limit = endpointLimits.stream().filter(l -> l.appliesTo(request)).mapToLong(EndpointBodyLimit::limitBytes)
+                .findFirst().orElse(defaultLimit);
         if (request.getContentLengthLong() > limit) {
             problems.write(response, ErrorCode.PAYLOAD_TOO_LARGE, "the request body exceeds " + limit + " bytes",
                     request.getRequestURI());

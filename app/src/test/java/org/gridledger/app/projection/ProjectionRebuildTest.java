@@ -18,10 +18,11 @@ import static org.gridledger.app.support.ProblemAssertions.assertProblem;
 class ProjectionRebuildTest extends ApiTestBase {
 
     @Test
-    void the_rebuildable_groups_are_the_portfolio_identity_and_accounting_projections() {
+    void the_rebuildable_groups_are_the_portfolio_identity_support_and_accounting_projections() {
         assertThat(staff().get("/api/v1/admin/projections").json()).extracting(JsonNode::asText)
                 .containsExactly("accounting_job", "accounting_resource", "community", "proposal", "provider",
-                        "subscription", "support_package", "tender", "ticket", "virtual_organization");
+                        "subscription", "support_package", "tender", "ticket", "usage_billed_period", "usage_summary",
+                        "virtual_organization");
     }
 
     @Test

@@ -27,11 +27,14 @@ import static org.gridledger.app.support.Bodies.obj;
  * using unique names and ids instead of cleaning the database.
  */
 @SpringBootTest(classes = GridLedgerApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"gridledger.admin-password=" + ApiTestBase.ADMIN_PASSWORD, "gridledger.embedded-durable=false"})
+        properties = {"gridledger.admin-password=" + ApiTestBase.ADMIN_PASSWORD, "gridledger.embedded-durable=false",
+                "gridledger.usage.max-upload-size=" + ApiTestBase.USAGE_UPLOAD_LIMIT})
 public abstract class ApiTestBase {
 
     public static final String ADMIN_PASSWORD = "it-Admin-Secret-4711";
     public static final String ACCOUNT_PASSWORD = "it-Account-Secret-0815";
+    /** The usage upload limit of the tests: large enough for any test document, small enough to exceed cheaply. */
+    public static final String USAGE_UPLOAD_LIMIT = "64MB";
     public static final ZoneId ORGANISATION_ZONE = ZoneId.of("Europe/Berlin");
     private static final Path DATA_DIR = DataDirectories.fresh("shared");
     private static final Map<Integer, String> ADMIN_TOKENS = new ConcurrentHashMap<>();

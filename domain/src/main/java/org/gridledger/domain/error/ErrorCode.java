@@ -139,6 +139,11 @@ public enum ErrorCode {
 
     // accounting: usage records
     USAGE_DOCUMENT_MALFORMED(ErrorKind.MALFORMED, "The usage document cannot be read in its declared format."),
+    USAGE_IDEMPOTENCY_KEY_REQUIRED(ErrorKind.MALFORMED, "An upload needs an Idempotency-Key header of 1 to 200 visible characters."),
+    USAGE_IDEMPOTENCY_KEY_REUSED(ErrorKind.RULE_VIOLATED, "The Idempotency-Key was used before for a different document."),
+    USAGE_FORMAT_UNKNOWN(ErrorKind.MALFORMED, "The upload's format cannot be told from its format parameter or content type."),
+    USAGE_NOTHING_TO_ASSIGN(ErrorKind.RULE_VIOLATED, "No unattributed usage matches the assignment."),
+    USAGE_MONTH_ALREADY_CLOSED(ErrorKind.CONFLICT, "The month is closed for billing already."),
 
     // support: tickets
     TICKET_NOT_FOUND(ErrorKind.NOT_FOUND, "No such ticket."),

@@ -1,0 +1,199 @@
+package org.gridledger.accounting.usage;
+
+import org.gridledger.accounting.usage.format.UsageRecordSink;
+import org.gridledger.domain.accounting.UsageRecord;
+import org.gridledger.domain.accounting.UsageViews.UsageRejectionView;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Checks each parsed record, finds its resource and HS06 factor, and stages it; a record that fails is rejected with
+ * its index and reason and the others go on. Attribution happens later, set-based on the staged rows.
+ */
+final class StagingSink implements UsageRecordSink {
+
+    /** Rejections listed in an answer; all are counted. */
+    static final int MAX_LISTED_REJECTIONS = 1000;
+    /** Bounds that keep every stored figure inside its column (about 31,700 years; HS06 below 10^9). */
+    static final long MAX_SECONDS = 1_000_000_000_000L;
+    private static final java.math.BigDecimal MAX_SERVICE_LEVEL = java.math.BigDecimal.TEN.pow(9);
+
+    private final ResourceCatalogue resources;
+    private final StageWriter stage;
+    private final List<UsageRejectionView> rejections = new ArrayList<>();
+    private final KeySet keys = new KeySet();
+    private long rejected;
+    private long records;
+
+    StagingSink(ResourceCatalogue resources, StageWriter stage) {
+        this.resources = resources;
+        this.stage = stage;
+    }
+
+    @Override
+    public void accepted(int index, UsageRecord r) {
+        records++;
+        String problem = check(r);
+        if (problem != null) {
+            reject(index, problem);
+            return;
+        }
+        ResourceCatalogue.Match match = resources.match(r.site(), r.submitHost(), r.machineName());
+        if (match.resource() == null) {
+            reject(index, match.problem());
+            return;
+        }
+        Normalisation.Factor factor = Normalisation.factor(match.resource(), r.endTime(), r.serviceLevelType(),
+                r.serviceLevel());
+        if (factor == null) {
+            reject(index, "serviceLevel: the resource has no HS06 in force at the end time and the record reports "
+                    + "no service level");
+            return;
+        }
+        keys.add(r.site(), r.localJobId(), r.endTime());
+        LocalDate day = Normalisation.utcDay(r.endTime());
+        try {
+            stage.row().value(index).value(r.site()).value(r.localJobId()).value(r.endTime()).value(r.startTime())
+                    .value(day.withDayOfMonth(1)).value(match.resource().resourceId())
+                    .value(match.resource().providerId()).value(r.submitHost()).value(r.machineName())
+                    .value(r.queue()).value(r.localUserId()).value(r.globalUserName() == null ? "" : r.globalUserName())
+                    .value(r.fqan()).value(voOf(r)).value(r.voGroup()).value(r.voRole())
+                    .value(r.wallSeconds()).value(r.cpuSeconds())
+                    .value(r.processors() == null ? 0 : r.processors()).value(r.nodeCount() == null ? 0 : r.nodeCount())
+                    .value(r.infrastructure()).value(r.infrastructureDescription())
+                    .value(r.memoryRealKb()).value(r.memoryVirtualKb())
+                    .value(r.serviceLevelType()).value(r.serviceLevel() == null ? null : r.serviceLevel().toPlainString())
+                    .value(factor.hs06PerCore().toPlainString()).value(factor.source())
+                    .value(factor.normalise(r.wallSeconds()).toPlainString())
+                    .value(factor.normalise(r.cpuSeconds()).toPlainString())
+                    .value(contentHash(r))
+                    .endRow();
+        } catch (SQLException e) {
+            throw new StagingFailed(e);
+        }
+    }
+
+    @Override
+    public void rejected(int index, String reason) {
+        records++;
+        reject(index, reason);
+    }
+
+    long records() {
+        return records;
+    }
+
+    /** Whether a key may occur more than once among the staged records. */
+    boolean mayRepeat() {
+        return keys.mayRepeat();
+    }
+
+    long rejected() {
+        return rejected;
+    }
+
+    List<UsageRejectionView> rejections() {
+        return List.copyOf(rejections);
+    }
+
+    private void reject(int index, String reason) {
+        rejected++;
+        if (rejections.size() < MAX_LISTED_REJECTIONS) {
+            rejections.add(new UsageRejectionView(index, reason));
+        }
+    }
+
+    /** The VO the record names, else the first element of its FQAN, else empty. */
+    static String voOf(UsageRecord r) {
+        if (r.vo() != null && !r.vo().isBlank()) {
+            return r.vo().strip();
+        }
+        if (r.fqan() != null && r.fqan().startsWith("/")) {
+            int end = r.fqan().indexOf('/', 1);
+            String vo = end < 0 ? r.fqan().substring(1) : r.fqan().substring(1, end);
+            return vo.strip();
+        }
+        return "";
+    }
+
+    /** The record's own fields decide whether a second upload of its key is a duplicate or a correction. */
+    static UUID contentHash(UsageRecord r) {
+        StringBuilder sb = new StringBuilder(400);
+        for (Object v : new Object[]{r.site(), r.submitHost(), r.machineName(), r.queue(), r.localJobId(),
+                r.localUserId(), r.globalUserName(), r.fqan(), r.vo(), r.voGroup(), r.voRole(), r.wallSeconds(),
+                r.cpuSeconds(), r.processors(), r.nodeCount(), r.startTime(), r.endTime(), r.infrastructure(),
+                r.infrastructureDescription(), r.memoryRealKb(), r.memoryVirtualKb(), r.serviceLevelType(),
+                r.serviceLevel() == null ? null : r.serviceLevel().stripTrailingZeros().toPlainString()}) {
+            sb.append(v == null ? "\u0000" : v.toString()).append('\u0001');
+        }
+        return UUID.nameUUIDFromBytes(sb.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String check(UsageRecord r) {
+        if (r.site().isBlank()) {
+            return "site: missing";
+        }
+        if (r.localJobId().isBlank()) {
+            return "localJobId: missing";
+        }
+        if (r.endTime().isBefore(r.startTime())) {
+            return "endTime: before startTime";
+        }
+        if (r.wallSeconds() < 0 || r.cpuSeconds() < 0) {
+            return "wallSeconds/cpuSeconds: negative";
+        }
+        if (r.wallSeconds() > MAX_SECONDS || r.cpuSeconds() > MAX_SECONDS) {
+            return "wallSeconds/cpuSeconds: more than " + MAX_SECONDS + " seconds";
+        }
+        if (r.processors() != null && r.processors() < 1 || r.nodeCount() != null && r.nodeCount() < 1) {
+            return "processors/nodeCount: less than 1";
+        }
+        if (r.memoryRealKb() != null && r.memoryRealKb() < 0 || r.memoryVirtualKb() != null && r.memoryVirtualKb() < 0) {
+            return "memory: negative";
+        }
+        String tooLong = tooLong("site", r.site(), 200);
+        tooLong = tooLong != null ? tooLong : tooLong("localJobId", r.localJobId(), 255);
+        tooLong = tooLong != null ? tooLong : tooLong("submitHost", r.submitHost(), 255);
+        tooLong = tooLong != null ? tooLong : tooLong("machineName", r.machineName(), 255);
+        tooLong = tooLong != null ? tooLong : tooLong("queue", r.queue(), 255);
+        tooLong = tooLong != null ? tooLong : tooLong("localUserId", r.localUserId(), 255);
+        tooLong = tooLong != null ? tooLong : tooLong("globalUserName", r.globalUserName(), 512);
+        tooLong = tooLong != null ? tooLong : tooLong("fqan", r.fqan(), 512);
+        tooLong = tooLong != null ? tooLong : tooLong("vo", voOf(r), 200);
+        tooLong = tooLong != null ? tooLong : tooLong("voGroup", r.voGroup(), 512);
+        tooLong = tooLong != null ? tooLong : tooLong("voRole", r.voRole(), 255);
+        tooLong = tooLong != null ? tooLong : tooLong("infrastructureDescription", r.infrastructureDescription(), 255);
+        if (tooLong != null) {
+            return tooLong;
+        }
+        if (r.serviceLevel() != null && r.serviceLevel().abs().compareTo(MAX_SERVICE_LEVEL) >= 0) {
+            return "serviceLevel: too large";
+        }
+        return null;
+    }
+
+    private static String tooLong(String field, String value, int max) {
+        if (value == null) {
+            return null;
+        }
+        if (value.length() > max) {
+            return field + ": longer than " + max + " characters";
+        }
+        if (value.indexOf('\u0000') >= 0) {
+            return field + ": contains a NUL character";
+        }
+        return null;
+    }
+
+    /** Writing to the staging table failed: a database failure, not a bad record. */
+    static final class StagingFailed extends RuntimeException {
+        StagingFailed(SQLException cause) {
+            super(cause);
+        }
+    }
+}
