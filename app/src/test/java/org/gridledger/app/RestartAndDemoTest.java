@@ -100,8 +100,8 @@ class RestartAndDemoTest {
                 .as("terms of %s", item.path("name")).isEqualTo(today().toString()));
         assertThat(eventsAfterDemoLoad)
                 .as("4 communities, 10 packages, 14 subscriptions, 2 providers, 2 proposals, 1 proposed draft, 5 tenders, "
-                        + "3 virtual organisations, 5 tickets")
-                .hasSize(46);
+                        + "3 virtual organisations, 5 tickets, 3 resources")
+                .hasSize(49);
     }
 
     @Test
@@ -113,6 +113,22 @@ class RestartAndDemoTest {
                 .get("/api/v1/providers?certifiedFor=MEDICAL_DATA_PROTECTION&certifiedOn=" + today()).json();
         assertThat(medical.path("totalItems").asLong()).isEqualTo(1);
         assertThat(medical.path("items").get(0).path("name").asText()).isEqualTo("Grid Computing Centre Karlsruhe");
+    }
+
+    @Test
+    void the_demo_providers_have_compute_resources_with_hosts_and_hs06_values() {
+        Http staff = client(second).bearer(token);
+
+        JsonNode gridka = staff.get("/api/v1/resources?siteName=GRIDKA-LCG2").json();
+        JsonNode all = staff.get("/api/v1/resources").json();
+
+        assertThat(all.path("totalItems").asLong()).isEqualTo(3);
+        assertThat(gridka.path("items").findValuesAsText("name")).containsExactly("GridKa CPU farm", "GridKa GPU cluster");
+        JsonNode farm = gridka.path("items").get(0);
+        assertThat(farm.path("hosts")).hasSize(3);
+        assertThat(farm.path("hs06History")).hasSize(2);
+        assertThat(staff.get("/api/v1/resources/" + farm.path("resourceId").asText() + "/hs06").json()
+                .path("hs06PerCore").decimalValue()).isEqualByComparingTo("10.8");
     }
 
     @Test

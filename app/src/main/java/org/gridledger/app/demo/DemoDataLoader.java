@@ -81,8 +81,9 @@ import java.util.UUID;
  * HEP-Grid, C3-Grid and the commercial FinGrid with their profiles, the ten support packages, each published with
  * terms in force from the day of loading and, for some, a price rise from the next 1 January, and the communities'
  * subscriptions from the day of loading, and two providers (a compute centre and a company) with their capabilities,
- * contacts and certifications, proposals (one accepted, one rejected), and awarded tenders for the packages that
- * need a provider, and support tickets ({@link DemoTickets}). Everything goes through
+ * contacts and certifications and their compute resources ({@link DemoResources}), proposals (one accepted, one
+ * rejected), and awarded tenders for the packages that need a provider, and support tickets ({@link DemoTickets}).
+ * Everything goes through
  * the same commands the API sends; ids are derived from names, and whatever exists already is skipped, so loading
  * twice changes nothing.
  */
@@ -104,14 +105,16 @@ class DemoDataLoader implements ApplicationRunner {
     private final Queries queries;
     private final Environment environment;
     private final Clock clock;
+    private final DemoResources resources;
     private final DemoTickets tickets;
 
     DemoDataLoader(CommandSender commands, Queries queries, Environment environment, Clock clock,
-                   DemoTickets tickets) {
+                   DemoResources resources, DemoTickets tickets) {
         this.commands = commands;
         this.queries = queries;
         this.environment = environment;
         this.clock = clock;
+        this.resources = resources;
         this.tickets = tickets;
     }
 
@@ -181,6 +184,7 @@ class DemoDataLoader implements ApplicationRunner {
                 created++;
             }
         }
+        created += resources.load();
         created += loadProposals();
         created += loadTenders(today);
         for (DemoCatalogue.DemoSubscription subscription : DemoCatalogue.SUBSCRIPTIONS) {

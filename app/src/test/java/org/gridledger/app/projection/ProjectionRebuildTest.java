@@ -18,11 +18,12 @@ import static org.gridledger.app.support.ProblemAssertions.assertProblem;
 class ProjectionRebuildTest extends ApiTestBase {
 
     @Test
-    void the_rebuildable_groups_are_the_portfolio_identity_support_usage_and_finance_projections() {
+    void the_rebuildable_groups_are_the_projections_of_every_context() {
         assertThat(staff().get("/api/v1/admin/projections").json()).extracting(JsonNode::asText)
-                .containsExactly("community", "funding_grant", "identity_certificate", "invoice", "ledger", "proposal",
-                        "provider", "subscription", "support_package", "tariff", "tender", "ticket",
-                        "usage_billed_period", "usage_summary", "virtual_organization");
+                .containsExactly("accounting_job", "accounting_resource", "community", "funding_grant",
+                        "identity_certificate", "invoice", "ledger", "proposal", "provider", "subscription",
+                        "support_package", "tariff", "tender", "ticket", "usage_billed_period", "usage_summary",
+                        "virtual_organization");
     }
 
     @Test

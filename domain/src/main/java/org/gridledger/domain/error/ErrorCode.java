@@ -148,6 +148,18 @@ public enum ErrorCode {
 
     // accounting: resources and jobs
     RESOURCE_NOT_FOUND(ErrorKind.NOT_FOUND, "No such compute resource."),
+    RESOURCE_HOST_TAKEN(ErrorKind.CONFLICT, "A submit host or CE id belongs to another compute resource."),
+    RESOURCE_RETIRED(ErrorKind.RULE_VIOLATED, "The compute resource is retired."),
+    HS06_DATE_INVALID(ErrorKind.RULE_VIOLATED, "A new HS06 value cannot take effect in the past."),
+    HS06_DATE_TAKEN(ErrorKind.CONFLICT, "An HS06 value takes effect on this day already; values are never replaced."),
+    HS06_NOT_IN_FORCE(ErrorKind.NOT_FOUND, "No HS06 value of the resource is in force at that time."),
+    JOB_NOT_FOUND(ErrorKind.NOT_FOUND, "No such job."),
+    JOB_CORES_EXCEED_RESOURCE(ErrorKind.RULE_VIOLATED, "The job asks for more cores than the resource has."),
+    JOB_FQAN_NOT_HELD(ErrorKind.RULE_VIOLATED, "The subject does not hold this FQAN in its VO."),
+    JOB_PLACEMENT_REFUSED(ErrorKind.RULE_VIOLATED, "Medical data may only be processed on a resource or provider certified for it."),
+    JOB_EMERGENCY_NOT_GRANTED(ErrorKind.RULE_VIOLATED, "The member's VO role does not grant emergency priority."),
+    JOB_TRANSITION_INVALID(ErrorKind.RULE_VIOLATED, "The job cannot move from its state to the reported one."),
+    JOB_REPORT_INVALID(ErrorKind.RULE_VIOLATED, "A finished job's start, end, wall and CPU times are missing or do not fit together."),
 
     // accounting: usage records
     USAGE_DOCUMENT_MALFORMED(ErrorKind.MALFORMED, "The usage document cannot be read in its declared format."),
