@@ -202,7 +202,12 @@ public enum ErrorCode {
     BILLING_PERIOD_NOT_ENDED(ErrorKind.RULE_VIOLATED, "A period can be billed only after it has ended."),
     BILLING_RUN_COMPLETED(ErrorKind.CONFLICT, "The issuing run for this period has completed; it is never run twice."),
     BILLING_RUN_IN_PROGRESS(ErrorKind.CONFLICT, "A billing run for this period is in progress."),
-    VAT_RATE_INVALID(ErrorKind.RULE_VIOLATED, "A VAT rate lies in [0, 1); a rate of 0 is an exemption and needs its reason.");
+    VAT_RATE_INVALID(ErrorKind.RULE_VIOLATED, "A VAT rate lies in [0, 1); a rate of 0 is an exemption and needs its reason."),
+
+    // identity: emergency suspensions
+    SUSPENSION_NOT_FOUND(ErrorKind.NOT_FOUND, "No such emergency suspension."),
+    SUSPENSION_SUBJECT_MISSING(ErrorKind.RULE_VIOLATED, "An emergency suspension names an account or a certificate subject DN."),
+    SUSPENSION_EFFECTS_RECORDED(ErrorKind.CONFLICT, "The suspension's effects are recorded already.");
 
     private final ErrorKind kind;
     private final String title;

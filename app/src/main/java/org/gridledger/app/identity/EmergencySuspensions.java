@@ -1,0 +1,125 @@
+package org.gridledger.app.identity;
+
+import org.gridledger.app.messaging.CommandSender;
+import org.gridledger.app.security.AccountStore;
+import org.gridledger.app.security.ApiTokenService;
+import org.gridledger.domain.error.DomainException;
+import org.gridledger.domain.error.ErrorCode;
+import org.gridledger.domain.identity.CertificateRevocationReason;
+import org.gridledger.domain.identity.EmergencyCommands.RecordSuspensionEffectsCommand;
+import org.gridledger.domain.identity.EmergencyCommands.SuspendPersonCommand;
+import org.gridledger.domain.identity.MembershipId;
+import org.gridledger.domain.identity.PersonSuspensionId;
+import org.gridledger.domain.identity.VoCommands.SuspendMembershipCommand;
+import org.gridledger.domain.identity.VoId;
+import org.gridledger.domain.shared.Pagination;
+import org.gridledger.identity.ca.SubjectRevocation;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Carries out an emergency suspension of a person, all in one transaction: the decision (PersonSuspension), the
+ * revocation of every valid certificate of the person's DNs (those named and those of the account's certificate
+ * requests), the suspension of every approved VO membership of those DNs, the revocation of the account's API tokens
+ * and the disabling of the account, and finally the record of what was done. If any step is refused, nothing of it
+ * remains.
+ */
+@Component
+class EmergencySuspensions {
+
+    /** What one suspension did. */
+    record Outcome(PersonSuspensionId suspensionId, String username, Set<String> subjectDns,
+                   List<String> revokedSerials, List<String> suspendedMemberships, int revokedTokens,
+                   boolean accountDisabled) {
+    }
+
+    private final CommandSender commands;
+    private final JdbcClient jdbc;
+    private final SubjectRevocation revocation;
+    private final AccountStore accounts;
+    private final ApiTokenService tokens;
+
+    EmergencySuspensions(CommandSender commands, JdbcClient jdbc, SubjectRevocation revocation, AccountStore accounts,
+                         ApiTokenService tokens) {
+        this.commands = commands;
+        this.jdbc = jdbc;
+        this.revocation = revocation;
+        this.accounts = accounts;
+        this.tokens = tokens;
+    }
+
+    @Transactional
+    Outcome suspend(String username, Set<String> subjectDns, String reason,
+                    CertificateRevocationReason revocationReason, String actor) {
+        String account = username == null || username.isBlank() ? null : username.strip();
+        if (account != null && accounts.find(account).isEmpty()) {
+            throw DomainException.of(ErrorCode.ACCOUNT_NOT_FOUND, "no account '%s'", account);
+        }
+        PersonSuspensionId id = new PersonSuspensionId(UUID.randomUUID());
+        commands.send(new SuspendPersonCommand(id, account, subjectDns == null ? Set.of() : subjectDns, reason),
+                reason);
+
+        Set<String> dns = new LinkedHashSet<>();
+        if (subjectDns != null) {
+            subjectDns.forEach(dn -> dns.add(dn.strip()));
+        }
+        if (account != null) {
+            dns.addAll(jdbc.sql("select distinct subject_dn from identity_certificate_request where requester = :u "
+                            + "order by subject_dn")
+                    .param("u", account).query(String.class).list());
+        }
+        List<String> serials = new ArrayList<>();
+        for (String dn : dns) {
+            serials.addAll(revocation.revokeAll(dn, revocationReason, actor));
+        }
+        List<String> memberships = new ArrayList<>();
+        if (!dns.isEmpty()) {
+            jdbc.sql("""
+                            select vo_id, membership_id from vo_membership
+                            where subject_dn in (:dns) and status = 'APPROVED' and not admin_suspended
+                            order by vo_id, membership_id""")
+                    .param("dns", List.copyOf(dns))
+                    .query((rs, n) -> new SuspendMembershipCommand(new VoId(rs.getObject("vo_id", UUID.class)),
+                            new MembershipId(rs.getObject("membership_id", UUID.class)), reason))
+                    .list()
+                    .forEach(command -> {
+                        commands.send(command, reason);
+                        memberships.add(command.membershipId().toString());
+                    });
+        }
+        int revokedTokens = 0;
+        boolean disabled = false;
+        if (account != null) {
+            revokedTokens = revokeTokens(account, actor);
+            disabled = accounts.get(account).enabled();
+            accounts.setEnabled(account, false);
+            tokens.forgetAccount(account);
+        }
+        commands.send(new RecordSuspensionEffectsCommand(id, dns, serials, memberships, revokedTokens, disabled),
+                reason);
+        return new Outcome(id, account, dns, serials, memberships, revokedTokens, disabled);
+    }
+
+    private int revokeTokens(String account, String actor) {
+        int revoked = 0;
+        for (int page = 0; ; page++) {
+            List<ApiTokenService.TokenInfo> batch = tokens.list(account, new Pagination(page, Pagination.MAX_SIZE));
+            for (ApiTokenService.TokenInfo token : batch) {
+                if (token.revokedAt() == null) {
+                    tokens.revoke(token.tokenId(), actor);
+                    revoked++;
+                }
+            }
+            if (batch.size() < Pagination.MAX_SIZE) {
+                return revoked;
+            }
+        }
+    }
+}

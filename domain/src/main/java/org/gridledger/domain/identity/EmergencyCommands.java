@@ -1,0 +1,28 @@
+package org.gridledger.domain.identity;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+import java.util.List;
+import java.util.Set;
+
+/** Commands of the PersonSuspension aggregate: an emergency suspension of a person everywhere. */
+public final class EmergencyCommands {
+
+    private EmergencyCommands() {
+    }
+
+    /**
+     * Suspends a person everywhere: the account {@code username} (may be null when the person has none) and every
+     * certificate subject DN in {@code subjectDns} plus those of the account's certificate requests.
+     */
+    public record SuspendPersonCommand(@TargetAggregateIdentifier PersonSuspensionId suspensionId, String username,
+                                       Set<String> subjectDns, String reason) {
+    }
+
+    /** Records what the suspension did; a suspension's effects are recorded once. */
+    public record RecordSuspensionEffectsCommand(@TargetAggregateIdentifier PersonSuspensionId suspensionId,
+                                                 Set<String> subjectDns, List<String> revokedSerials,
+                                                 List<String> suspendedMemberships, int revokedTokens,
+                                                 boolean accountDisabled) {
+    }
+}
