@@ -1,7 +1,10 @@
 package org.gridledger.app.identity;
 
+import org.gridledger.app.security.Role;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import java.util.Map;
 
 /**
  * Settings of virtual organisations under the prefix {@code gridledger.identity}. The sweeper's schedule is read by
@@ -10,11 +13,20 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param sweepBatchSize               how many due memberships one round of the sweeper handles
  * @param gridmapRequiresCertificate   list a member in a VO's grid-mapfile only when the DN holds a valid certificate
- *                                     issued by GridLedger (table {@code identity_certificate}); off, the sites'
- *                                     own certificate validation (IGTF trust anchors and CRLs) is the only check
+ *                                     issued by GridLedger (table {@code identity_certificate}; the default); off,
+ *                                     for members holding certificates of other IGTF CAs, the sites' own certificate
+ *                                     validation (trust anchors and CRLs) is the only check
+ * @param voRoleGrants                 service roles that a VO role grants to a certificate login of a member holding
+ *                                     it, e.g. {@code gridledger.identity.vo-role-grants.ra=RA_OPERATOR}; empty by
+ *                                     default, so a certificate alone gives MEMBER
  */
 @ConfigurationProperties("gridledger.identity")
 public record VoProperties(
         @DefaultValue("200") int sweepBatchSize,
-        @DefaultValue("false") boolean gridmapRequiresCertificate) {
+        @DefaultValue("true") boolean gridmapRequiresCertificate,
+        Map<String, Role> voRoleGrants) {
+
+    public VoProperties {
+        voRoleGrants = voRoleGrants == null ? Map.of() : Map.copyOf(voRoleGrants);
+    }
 }

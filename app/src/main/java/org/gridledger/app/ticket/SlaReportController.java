@@ -3,6 +3,7 @@ package org.gridledger.app.ticket;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.gridledger.app.messaging.Queries;
+import org.gridledger.app.reports.ReportingProperties;
 import org.gridledger.app.security.CommunityScope;
 import org.gridledger.app.security.CurrentPrincipal;
 import org.gridledger.app.security.GridPrincipal;
@@ -16,6 +17,8 @@ import org.gridledger.domain.support.TicketQueries.FindSlaComplianceQuery;
 import org.gridledger.domain.support.TicketQueries.ServiceCreditsView;
 import org.gridledger.domain.support.TicketQueries.SlaComplianceRow;
 import org.gridledger.domain.support.TicketQueries.SlaComplianceView;
+import org.gridledger.reporting.pdf.SlaComplianceDocument;
+import org.gridledger.reporting.pdf.SlaCompliancePdf;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -27,7 +30,7 @@ import java.time.YearMonth;
 import java.util.Set;
 
 /**
- * SLA compliance per provider and month (JSON and CSV) and the service credits per community, package, provider and
+ * SLA compliance per provider and month (JSON, CSV and PDF) and the service credits per community, package, provider and
  * month that billing turns into credit lines and settlement deductions.
  */
 @RestController
@@ -39,11 +42,16 @@ class SlaReportController {
     private final Queries queries;
     private final ProviderScope providers;
     private final CommunityScope communities;
+    private final SlaCompliancePdf slaPdf;
+    private final ReportingProperties reporting;
 
-    SlaReportController(Queries queries, ProviderScope providers, CommunityScope communities) {
+    SlaReportController(Queries queries, ProviderScope providers, CommunityScope communities,
+                        SlaCompliancePdf slaPdf, ReportingProperties reporting) {
         this.queries = queries;
         this.providers = providers;
         this.communities = communities;
+        this.slaPdf = slaPdf;
+        this.reporting = reporting;
     }
 
     @GetMapping("/api/v1/tickets/sla-compliance")
@@ -74,6 +82,23 @@ class SlaReportController {
         return ResponseEntity.ok().contentType(CSV)
                 .header("Content-Disposition", "attachment; filename=\"sla-compliance-" + month + ".csv\"")
                 .body(csv.toString());
+    }
+
+    @GetMapping(value = "/api/v1/tickets/sla-compliance.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
+    @PreAuthorize("hasAnyRole('STAFF','FINANCE','PROVIDER')")
+    @Operation(summary = "The SLA compliance of a month as a PDF document")
+    ResponseEntity<byte[]> compliancePdf(@RequestParam YearMonth month) {
+        SlaComplianceView view = compliance(month);
+        String currency = view.rows().isEmpty() ? "EUR"
+                : view.rows().get(0).penalties().currency().getCurrencyCode();
+        byte[] pdf = slaPdf.render(new SlaComplianceDocument(reporting.issuer(), month.toString(), currency,
+                view.rows().stream().map(row -> new SlaComplianceDocument.Row(
+                        row.providerName() == null ? "first-level queue" : row.providerName(), row.ticketsOpened(),
+                        row.responseBreaches(), row.resolutionBreaches(), row.penalties().rounded().amount()))
+                        .toList()));
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header("Content-Disposition", "attachment; filename=\"sla-compliance-" + month + ".pdf\"")
+                .body(pdf);
     }
 
     @GetMapping("/api/v1/service-credits")

@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.time.Instant;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The certificate policy of grid-mapfiles. Off, every DN counts (the sites validate certificates); on, only a DN
@@ -30,7 +29,7 @@ class GridmapCertificatePolicyTest extends ApiTestBase {
     private GridmapCertificatePolicy servicePolicy;
 
     @Test
-    void the_service_runs_with_the_policy_off_and_then_every_dn_counts() {
+    void the_api_tests_run_with_the_policy_off_and_then_every_dn_counts() {
         assertThat(servicePolicy.required()).isFalse();
         assertThat(servicePolicy.hasValidCertificate(JANE, NOW)).isTrue();
     }
@@ -48,7 +47,8 @@ class GridmapCertificatePolicyTest extends ApiTestBase {
                 insert(jdbc, "/C=DE/O=GridGermany/CN=Expired", NOW.minus(Duration.ofDays(400)), NOW, null);
                 insert(jdbc, "/C=DE/O=GridGermany/CN=Revoked", NOW.minus(Duration.ofDays(30)),
                         NOW.plus(Duration.ofDays(300)), NOW.minus(Duration.ofDays(1)));
-                GridmapCertificatePolicy policy = new GridmapCertificatePolicy(jdbc, new VoProperties(200, true));
+                GridmapCertificatePolicy policy = new GridmapCertificatePolicy(jdbc,
+                        new VoProperties(200, true, java.util.Map.of()));
 
                 assertThat(policy.hasValidCertificate(JANE, NOW)).isTrue();
                 assertThat(policy.hasValidCertificate(JANE, NOW.minus(Duration.ofDays(31)))).isFalse();
@@ -61,17 +61,6 @@ class GridmapCertificatePolicyTest extends ApiTestBase {
                 jdbc.sql("drop table pg_temp.identity_certificate").update();
             }
         }
-    }
-
-    @Test
-    void with_the_policy_on_and_no_certificate_table_the_service_refuses_to_start() {
-        JdbcClient jdbc = JdbcClient.create(dataSource);
-        org.junit.jupiter.api.Assumptions.assumeFalse(GridmapCertificatePolicy.certificateTableExists(jdbc),
-                "the certificate authority keeps identity_certificate");
-
-        assertThatThrownBy(() -> new GridmapCertificatePolicy(jdbc, new VoProperties(200, true)))
-                .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("identity_certificate");
     }
 
     private static void insert(JdbcClient jdbc, String dn, Instant from, Instant until, Instant revoked) {

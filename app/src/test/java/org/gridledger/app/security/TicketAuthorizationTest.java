@@ -51,6 +51,7 @@ class TicketAuthorizationTest extends EndpointMatrix {
                 only("POST", "/api/v1/tickets/{id}/exempt", () -> obj("reason", "matrix"), STAFF),
                 only("GET", "/api/v1/tickets/sla-compliance", null, STAFF, FINANCE, PROVIDER),
                 only("GET", "/api/v1/tickets/sla-compliance.csv", null, STAFF, FINANCE, PROVIDER),
+                only("GET", "/api/v1/tickets/sla-compliance.pdf", null, STAFF, FINANCE, PROVIDER),
                 only("GET", "/api/v1/service-credits", null, STAFF, FINANCE, COMMUNITY_ADMIN, PROVIDER));
     }
 

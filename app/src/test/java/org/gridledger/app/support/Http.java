@@ -75,6 +75,25 @@ public final class Http {
         return send("DELETE", path, null);
     }
 
+    /** A GET whose answer is binary (a PDF): the raw bytes of a 200 answer, or an assertion error with the problem. */
+    public byte[] getBytes(String path) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30));
+        headers.forEach(request::header);
+        try {
+            var response = CLIENT.send(request.GET().build(), BodyHandlers.ofByteArray());
+            if (response.statusCode() != 200) {
+                throw new AssertionError("GET " + path + " answered " + response.statusCode() + ": "
+                        + new String(response.body(), StandardCharsets.UTF_8));
+            }
+            return response.body();
+        } catch (IOException e) {
+            throw new AssertionError("GET " + path + " failed: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
+    }
+
     /** Sends the body without a declared length (chunked), as a streaming client would. */
     public Reply postChunked(String path, byte[] body) {
         return send("POST", path, BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)), true);

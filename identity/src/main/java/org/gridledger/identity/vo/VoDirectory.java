@@ -22,6 +22,7 @@ import org.springframework.stereotype.Component;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -87,6 +88,17 @@ public class VoDirectory {
         }
         String voName = full.substring(1).split("/", 2)[0];
         return activeFqans(subjectDn, voName, at).contains(full);
+    }
+
+    /** The roles {@code subjectDn} holds in any group of any VO through memberships active at {@code at}. */
+    public Set<String> activeRoles(String subjectDn, Instant at) {
+        return Set.copyOf(jdbc.sql("select distinct a.role from vo_membership m join vo_membership_assignment a"
+                        + " on a.membership_id = m.membership_id where m.subject_dn = :dn and a.role <> '' and "
+                        + MembershipRows.ACTIVE_AT)
+                .param("dn", subjectDn)
+                .param("at", utc(at))
+                .param("aupCutoff", utc(MembershipRows.aupCutoff(at)))
+                .query(String.class).list());
     }
 
     /** Whether {@code subjectDn} holds {@code role} in some group of the VO at {@code at}. */

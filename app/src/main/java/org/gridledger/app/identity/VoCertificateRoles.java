@@ -1,0 +1,44 @@
+package org.gridledger.app.identity;
+
+import org.gridledger.app.security.CertificateRoleSource;
+import org.gridledger.app.security.Role;
+import org.gridledger.identity.vo.VoDirectory;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * Roles from virtual organisations for certificate logins: a member holding a VO role listed in
+ * {@code gridledger.identity.vo-role-grants} (through a membership active now) gets the service role it maps to.
+ * With no mapping configured the lookup is skipped.
+ */
+@Component
+class VoCertificateRoles implements CertificateRoleSource {
+
+    private final VoDirectory directory;
+    private final VoProperties properties;
+    private final Clock clock;
+
+    VoCertificateRoles(VoDirectory directory, VoProperties properties, Clock clock) {
+        this.directory = directory;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @Override
+    public Set<Role> rolesOf(String subjectDn) {
+        if (properties.voRoleGrants().isEmpty()) {
+            return Set.of();
+        }
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        for (String voRole : directory.activeRoles(subjectDn, clock.instant())) {
+            Role granted = properties.voRoleGrants().get(voRole);
+            if (granted != null) {
+                roles.add(granted);
+            }
+        }
+        return roles;
+    }
+}
