@@ -13,7 +13,7 @@ import java.util.Map;
  *
  * @param sweepBatchSize               how many due memberships one round of the sweeper handles
  * @param gridmapRequiresCertificate   list a member in a VO's grid-mapfile only when the DN holds a valid certificate
- *                                     issued by GridLedger (table {@code identity_certificate}; the default); off,
+ *                                     issued by GridLedger (table {@code identity_certificate}); off (the default),
  *                                     for members holding certificates of other IGTF CAs, the sites' own certificate
  *                                     validation (trust anchors and CRLs) is the only check
  * @param voRoleGrants                 service roles that a VO role grants to a certificate login of a member holding
@@ -23,7 +23,7 @@ import java.util.Map;
 @ConfigurationProperties("gridledger.identity")
 public record VoProperties(
         @DefaultValue("200") int sweepBatchSize,
-        @DefaultValue("true") boolean gridmapRequiresCertificate,
+        @DefaultValue("false") boolean gridmapRequiresCertificate,
         Map<String, Role> voRoleGrants) {
 
     public VoProperties {

@@ -11,13 +11,15 @@ import org.gridledger.domain.portfolio.ProviderId;
 import org.gridledger.domain.support.TicketQueries.TicketView;
 import org.gridledger.domain.support.TicketQueries.TicketVisibility;
 import org.gridledger.domain.support.TicketSide;
+import org.gridledger.identity.vo.VoDirectory;
 import org.springframework.stereotype.Component;
 
+import java.time.Clock;
 import java.util.Set;
 
 /**
  * Who may see and act on which ticket. Staff see all; a provider the tickets routed to it; a community admin those of
- * its communities; a member those it submitted. The support side (staff, the provider holding the ticket) works on
+ * its communities; a member those it submitted, and it opens tickets only for communities it is a member of. The support side (staff, the provider holding the ticket) works on
  * it; the submitting side (staff, the community's admins, the member who submitted it) answers, reopens and closes.
  */
 @Component
@@ -25,10 +27,14 @@ class TicketAccess {
 
     private final CommunityScope communities;
     private final ProviderScope providers;
+    private final VoDirectory memberships;
+    private final Clock clock;
 
-    TicketAccess(CommunityScope communities, ProviderScope providers) {
+    TicketAccess(CommunityScope communities, ProviderScope providers, VoDirectory memberships, Clock clock) {
         this.communities = communities;
         this.providers = providers;
+        this.memberships = memberships;
+        this.clock = clock;
     }
 
     TicketVisibility visibility(GridPrincipal principal) {
@@ -77,12 +83,24 @@ class TicketAccess {
         }
     }
 
-    /** Staff, or a community admin of the community, or a member (whose community is not yet known here). */
+    /**
+     * Staff, or a community admin of the community, or a member of it: an account whose membership in one of the
+     * community's VOs is active now.
+     */
     void requireMayOpenFor(GridPrincipal principal, CommunityId communityId) {
-        if (isStaff(principal) || principal.has(Role.MEMBER)) {
+        if (isStaff(principal)) {
             return;
         }
-        communities.require(principal, communityId);
+        if (principal.has(Role.MEMBER)
+                && memberships.memberOfCommunity(principal.username(), communityId.value(), clock.instant())) {
+            return;
+        }
+        if (principal.has(Role.COMMUNITY_ADMIN)) {
+            communities.require(principal, communityId);
+            return;
+        }
+        throw DomainException.of(ErrorCode.OUT_OF_SCOPE,
+                "only members of the community (an active membership in one of its VOs) open tickets for it");
     }
 
     private boolean supports(GridPrincipal principal, TicketView ticket) {

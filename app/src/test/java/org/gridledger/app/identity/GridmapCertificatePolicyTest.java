@@ -29,7 +29,7 @@ class GridmapCertificatePolicyTest extends ApiTestBase {
     private GridmapCertificatePolicy servicePolicy;
 
     @Test
-    void the_api_tests_run_with_the_policy_off_and_then_every_dn_counts() {
+    void the_service_runs_with_the_policy_off_by_default_and_then_every_dn_counts() {
         assertThat(servicePolicy.required()).isFalse();
         assertThat(servicePolicy.hasValidCertificate(JANE, NOW)).isTrue();
     }

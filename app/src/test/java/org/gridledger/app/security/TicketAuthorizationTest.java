@@ -1,6 +1,7 @@
 package org.gridledger.app.security;
 
 import org.gridledger.app.support.Reply;
+import org.gridledger.app.support.VoMembers;
 import org.gridledger.app.ticket.TicketTestScenarios;
 
 import java.util.List;
@@ -59,6 +60,7 @@ class TicketAuthorizationTest extends EndpointMatrix {
     protected void prepare() {
         packageId = TicketTestScenarios.awardedSupport(anonymous(), staff(), communityId, providerId,
                 usernames.get(Caller.PROVIDER));
+        VoMembers.join(staff(), caller(Caller.MEMBER), communityId);
         ticketId = open();
         otherTicketId = open();
     }

@@ -24,14 +24,13 @@ import static org.gridledger.app.support.Bodies.obj;
  * The one Spring test configuration of the API tests: the whole service on a random port with its default embedded
  * PostgreSQL, whose data lives in a fresh directory under {@code target/} per test JVM. Every subclass shares this
  * configuration, so Spring caches one context and one database server for all of them. Tests stay independent by
- * using unique names and ids instead of cleaning the database. The VO tests' members hold no certificates of the
- * service's CA, so grid-mapfiles list them without one here; {@code GridmapCertificatePolicyTest} covers the policy.
+ * using unique names and ids instead of cleaning the database.
  */
 @SpringBootTest(classes = GridLedgerApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"gridledger.admin-password=" + ApiTestBase.ADMIN_PASSWORD, "gridledger.embedded-durable=false",
                 "gridledger.usage.max-upload-size=" + ApiTestBase.USAGE_UPLOAD_LIMIT,
                 "gridledger.tls.port=0", "gridledger.ca.key-password=" + ApiTestBase.CA_KEY_PASSWORD,
-                "gridledger.ca.rsa-key-bits=2048", "gridledger.identity.gridmap-requires-certificate=false"})
+                "gridledger.ca.rsa-key-bits=2048"})
 public abstract class ApiTestBase {
 
     public static final String ADMIN_PASSWORD = "it-Admin-Secret-4711";

@@ -5,6 +5,7 @@ import org.gridledger.app.security.Role;
 import org.gridledger.app.support.ApiTestBase;
 import org.gridledger.app.support.Bodies;
 import org.gridledger.app.support.Http;
+import org.gridledger.app.support.VoMembers;
 import org.gridledger.app.support.Reply;
 import org.gridledger.domain.error.ErrorCode;
 import org.junit.jupiter.api.BeforeAll;
@@ -50,6 +51,7 @@ class TicketApiTest extends ApiTestBase {
                 obj("username", adminName)));
         admin = withToken(adminName);
         member = newAccountWithRole(Role.MEMBER);
+        VoMembers.join(staff(), member, scenario.communityId());
     }
 
     private Reply open(Http client, String priority) {
@@ -61,6 +63,15 @@ class TicketApiTest extends ApiTestBase {
     private long tickets() {
         return jdbc.sql("select count(*) from ticket where community_id = :c")
                 .param("c", UUID.fromString(scenario.communityId())).query(Long.class).single();
+    }
+
+    @Test
+    void a_member_opens_tickets_only_for_a_community_of_one_of_its_vos_and_a_refusal_stores_nothing() {
+        long before = tickets();
+
+        assertProblem(open(newAccountWithRole(Role.MEMBER), "URGENT"), 403, ErrorCode.OUT_OF_SCOPE);
+
+        assertThat(tickets()).isEqualTo(before);
     }
 
     @Test

@@ -6,6 +6,7 @@ import org.gridledger.app.messaging.Queries;
 import org.gridledger.app.security.Role;
 import org.gridledger.app.support.ApiTestBase;
 import org.gridledger.app.support.Http;
+import org.gridledger.app.support.VoMembers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -41,6 +42,7 @@ class TicketClockRestartTest extends ApiTestBase {
     void a_fresh_sweeper_over_the_stored_deadlines_breaches_a_clock_that_started_before_the_restart() {
         TicketScenario scenario = TicketScenario.create(anonymous(), staff(), null, null, null);
         Http member = newAccountWithRole(Role.MEMBER);
+        VoMembers.join(staff(), member, scenario.communityId());
         JsonNode ticket = member.post("/api/v1/tickets", obj("communityId", scenario.communityId(), "packageId",
                 scenario.packageId(), "priority", "TOP_PRIORITY", "subject", "Site down")).json();
         String path = "/api/v1/tickets/" + ticket.path("ticketId").asText();

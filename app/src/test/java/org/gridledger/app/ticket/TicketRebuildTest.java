@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.gridledger.app.security.Role;
 import org.gridledger.app.support.ApiTestBase;
 import org.gridledger.app.support.Http;
+import org.gridledger.app.support.VoMembers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -22,6 +23,7 @@ class TicketRebuildTest extends ApiTestBase {
     void rebuilding_the_ticket_projection_reproduces_every_ticket() {
         TicketScenario scenario = TicketScenario.create(anonymous(), staff(), null, null, null);
         Http member = newAccountWithRole(Role.MEMBER);
+        VoMembers.join(staff(), member, scenario.communityId());
         Object body = obj("communityId", scenario.communityId(), "packageId", scenario.packageId(),
                 "priority", "VERY_URGENT", "subject", "Rebuilt");
         String breached = member.post("/api/v1/tickets", body).location();

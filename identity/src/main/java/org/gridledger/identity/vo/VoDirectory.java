@@ -90,6 +90,20 @@ public class VoDirectory {
         return activeFqans(subjectDn, voName, at).contains(full);
     }
 
+    /**
+     * Whether the account {@code username} asked for a membership, active at {@code at}, in a VO of the community:
+     * what makes a grid user a member of a community.
+     */
+    public boolean memberOfCommunity(String username, UUID communityId, Instant at) {
+        return jdbc.sql("select count(*) from vo_membership m join virtual_organization v on v.vo_id = m.vo_id"
+                        + " where m.requested_by = :u and v.community_id = :c and " + MembershipRows.ACTIVE_AT)
+                .param("u", username)
+                .param("c", communityId)
+                .param("at", utc(at))
+                .param("aupCutoff", utc(MembershipRows.aupCutoff(at)))
+                .query(Long.class).single() > 0;
+    }
+
     /** The roles {@code subjectDn} holds in any group of any VO through memberships active at {@code at}. */
     public Set<String> activeRoles(String subjectDn, Instant at) {
         return Set.copyOf(jdbc.sql("select distinct a.role from vo_membership m join vo_membership_assignment a"
