@@ -43,6 +43,13 @@ import org.gridledger.domain.shared.FindAggregateHistoryQuery;
 import org.gridledger.domain.shared.Money;
 import org.gridledger.domain.shared.Pagination;
 import org.springframework.http.ResponseEntity;
+import org.gridledger.app.reports.ReportingProperties;
+import org.gridledger.domain.finance.InvoiceLine;
+import org.gridledger.domain.portfolio.CommunityQueries.CommunityView;
+import org.gridledger.domain.portfolio.CommunityQueries.FindCommunityQuery;
+import org.gridledger.reporting.pdf.InvoiceDocument;
+import org.gridledger.reporting.pdf.InvoicePdf;
+import org.springframework.http.MediaType;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -94,16 +101,20 @@ class InvoiceController {
     private final CommandSender commands;
     private final Queries queries;
     private final CommunityScope scope;
+    private final InvoicePdf invoicePdf;
+    private final ReportingProperties reporting;
     private final FinanceProperties finance;
     private final Clock clock;
 
     InvoiceController(CommandSender commands, Queries queries, CommunityScope scope, FinanceProperties finance,
-                      Clock clock) {
+                      Clock clock, InvoicePdf invoicePdf, ReportingProperties reporting) {
         this.commands = commands;
         this.queries = queries;
         this.scope = scope;
         this.finance = finance;
         this.clock = clock;
+        this.invoicePdf = invoicePdf;
+        this.reporting = reporting;
     }
 
     @PostMapping
@@ -184,6 +195,30 @@ class InvoiceController {
     InvoiceLinesView lines(@PathVariable InvoiceId id) {
         visible(id);
         return queries.ask(new FindInvoiceLinesQuery(id), InvoiceLinesView.class);
+    }
+
+    @GetMapping(value = "/{id}/pdf", produces = MediaType.APPLICATION_PDF_VALUE)
+    @PreAuthorize("hasAnyRole('FINANCE','STAFF','COMMUNITY_ADMIN')")
+    @Operation(summary = "The issued invoice as a PDF document: number, dates, recipient, lines and totals")
+    ResponseEntity<byte[]> pdf(@PathVariable InvoiceId id) {
+        InvoiceView invoice = visible(id);
+        if (invoice.status() == InvoiceStatus.DRAFT) {
+            throw DomainException.of(ErrorCode.INVOICE_NOT_ISSUED, "invoice %s is a draft; only issued invoices "
+                    + "are documents", id);
+        }
+        CommunityView community = queries.ask(new FindCommunityQuery(invoice.communityId()), CommunityView.class);
+        List<InvoiceLine> lines = queries.ask(new FindInvoiceLinesQuery(id), InvoiceLinesView.class).lines();
+        byte[] pdf = invoicePdf.render(new InvoiceDocument(reporting.issuer(), reporting.issuerAddress(), false,
+                invoice.number(), invoice.issuedOn(), invoice.dueOn(), invoice.period().toString(), community.name(),
+                null, "Invoice " + invoice.number() + " for " + invoice.period(), invoice.currency(),
+                lines.stream().map(l -> new InvoiceDocument.Line(l.lineNo(), l.description(), l.quantity(),
+                        l.unit() == null ? "" : l.unit(), l.unitPrice().amount(), l.vatRate(),
+                        l.net().amount())).toList(),
+                invoice.netTotal().amount(), invoice.vatTotal().amount(), invoice.grossTotal().amount(),
+                "Payable by " + invoice.dueOn() + "."));
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header("Content-Disposition", "inline; filename=\"invoice-" + invoice.number() + ".pdf\"")
+                .body(pdf);
     }
 
     @GetMapping("/{id}/payments")

@@ -37,6 +37,7 @@ class FinanceAuthorizationTest extends EndpointMatrix {
                 only("GET", "/api/v1/invoices", null, FINANCE, STAFF, COMMUNITY_ADMIN),
                 only("GET", "/api/v1/invoices/{id}", null, FINANCE, STAFF, COMMUNITY_ADMIN),
                 only("GET", "/api/v1/invoices/{id}/lines", null, FINANCE, STAFF, COMMUNITY_ADMIN),
+                only("GET", "/api/v1/invoices/{id}/pdf", null, FINANCE, STAFF, COMMUNITY_ADMIN),
                 only("POST", "/api/v1/invoices/{id}/lines", () -> obj("lines", List.of(line())), FINANCE, STAFF),
                 only("POST", "/api/v1/invoices/{id}/issue", null, FINANCE, STAFF),
                 only("GET", "/api/v1/invoices/{id}/payments", null, FINANCE, STAFF, COMMUNITY_ADMIN),
