@@ -1,5 +1,6 @@
 package org.gridledger.app.billing;
 
+import org.gridledger.app.finance.FinanceProperties;
 import org.gridledger.domain.error.DomainException;
 import org.gridledger.domain.error.ErrorCode;
 import org.gridledger.domain.portfolio.CommunityId;
@@ -20,16 +21,19 @@ public class VatRates {
 
     private final JdbcClient jdbc;
     private final BillingProperties properties;
+    private final FinanceProperties finance;
     private final Clock clock;
 
-    VatRates(JdbcClient jdbc, BillingProperties properties, Clock clock) {
+    VatRates(JdbcClient jdbc, BillingProperties properties, FinanceProperties finance, Clock clock) {
         this.jdbc = jdbc;
         this.properties = properties;
+        this.finance = finance;
         this.clock = clock;
     }
 
+    /** The currency communities are billed in: the finance currency. */
     public Currency currency() {
-        return Currency.getInstance(properties.currency());
+        return Currency.getInstance(finance.currency());
     }
 
     public BigDecimal rateOf(CommunityId communityId) {

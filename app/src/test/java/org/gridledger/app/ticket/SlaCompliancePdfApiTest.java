@@ -1,13 +1,10 @@
 package org.gridledger.app.ticket;
 
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.text.PDFTextStripper;
 import org.gridledger.app.support.ApiTestBase;
+import org.gridledger.app.support.PdfDocuments;
 import org.gridledger.app.support.Reply;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
 import java.time.YearMonth;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -16,17 +13,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SlaCompliancePdfApiTest extends ApiTestBase {
 
     @Test
-    void the_pdf_shows_every_provider_row_of_the_month_and_the_totals() throws IOException {
+    void the_pdf_shows_every_provider_row_of_the_month_and_the_totals() {
         String month = YearMonth.from(today()).toString();
         Reply json = staff().get("/api/v1/tickets/sla-compliance?month=" + month);
         assertThat(json.status()).as("%s", json).isEqualTo(200);
 
         byte[] pdf = staff().getBytes("/api/v1/tickets/sla-compliance.pdf?month=" + month);
 
-        String text;
-        try (PDDocument document = Loader.loadPDF(pdf)) {
-            text = new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
-        }
+        String text = PdfDocuments.text(pdf);
         assertThat(text).contains("SLA compliance " + month, "Provider", "Penalties", "Total");
         long tickets = 0;
         for (var row : json.json().path("rows")) {
