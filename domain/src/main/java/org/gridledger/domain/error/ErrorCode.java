@@ -204,6 +204,12 @@ public enum ErrorCode {
     BILLING_RUN_IN_PROGRESS(ErrorKind.CONFLICT, "A billing run for this period is in progress."),
     VAT_RATE_INVALID(ErrorKind.RULE_VIOLATED, "A VAT rate lies in [0, 1); a rate of 0 is an exemption and needs its reason."),
 
+    // finance: usage charges, late usage and tariff previews
+
+    // finance: provider settlement
+
+    // reporting: finance reports
+
     // identity: emergency suspensions
     SUSPENSION_NOT_FOUND(ErrorKind.NOT_FOUND, "No such emergency suspension."),
     SUSPENSION_SUBJECT_MISSING(ErrorKind.RULE_VIOLATED, "An emergency suspension names an account or a certificate subject DN."),
