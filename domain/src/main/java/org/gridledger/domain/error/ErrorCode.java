@@ -209,6 +209,9 @@ public enum ErrorCode {
     // finance: provider settlement
 
     // reporting: finance reports
+    REPORT_RANGE_REVERSED(ErrorKind.RULE_VIOLATED, "A report's range ends before it starts."),
+    REPORT_RANGE_TOO_LONG(ErrorKind.RULE_VIOLATED, "A report's range is longer than the longest range a report covers."),
+    PROJECTION_ASSUMPTION_INVALID(ErrorKind.RULE_VIOLATED, "A growth rate, horizon or history length of a funding projection lies outside its bounds."),
 
     // identity: emergency suspensions
     SUSPENSION_NOT_FOUND(ErrorKind.NOT_FOUND, "No such emergency suspension."),
