@@ -51,4 +51,39 @@ final class PdfText {
         }
         return missing;
     }
+
+    /**
+     * How many path segments and rectangles the pages draw, in their own content and in the form objects they show
+     * (charts are drawn as vector paths into form objects).
+     */
+    static int pathOperations(byte[] pdf) {
+        int count = 0;
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            for (PDPage page : document.getPages()) {
+                count += pathOperations(page);
+                for (var name : page.getResources().getXObjectNames()) {
+                    if (page.getResources().getXObject(name)
+                            instanceof org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject form) {
+                        count += pathOperations(form);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return count;
+    }
+
+    private static int pathOperations(org.apache.pdfbox.contentstream.PDContentStream stream) throws IOException {
+        Set<String> pathOperators = Set.of("m", "l", "c", "v", "y", "re");
+        int count = 0;
+        org.apache.pdfbox.pdfparser.PDFStreamParser parser = new org.apache.pdfbox.pdfparser.PDFStreamParser(stream);
+        for (Object token = parser.parseNextToken(); token != null; token = parser.parseNextToken()) {
+            if (token instanceof org.apache.pdfbox.contentstream.operator.Operator operator
+                    && pathOperators.contains(operator.getName())) {
+                count++;
+            }
+        }
+        return count;
+    }
 }
