@@ -1,5 +1,6 @@
 package org.gridledger.app.reports;
 
+import org.gridledger.reporting.pdf.FinanceReportPdf;
 import org.gridledger.reporting.pdf.InvoicePdf;
 import org.gridledger.reporting.pdf.PdfReports;
 import org.gridledger.reporting.pdf.SlaCompliancePdf;
@@ -18,6 +19,11 @@ class ReportingConfiguration {
     @Bean
     InvoicePdf invoicePdf(PdfReports reports) {
         return new InvoicePdf(reports);
+    }
+
+    @Bean
+    FinanceReportPdf financeReportPdf(PdfReports reports) {
+        return new FinanceReportPdf(reports);
     }
 
     @Bean
