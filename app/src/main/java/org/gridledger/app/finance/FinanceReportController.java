@@ -150,7 +150,7 @@ class FinanceReportController {
     @PreAuthorize("hasAnyRole('FINANCE','STAFF')")
     @Operation(summary = "Costs after the grant's last month (default: the latest grant's) grown by costGrowth a "
             + "month, fees at today's prices grown by feeGrowth, and the fee each community would need, pro rata to "
-            + "its fees over the last historyMonths months; horizonMonths months ahead")
+            + "its fees over the last historyMonths invoiced months; horizonMonths months ahead")
     FundingProjection fundingProjection(@RequestParam(required = false) YearMonth grantEndsWith,
                                         @RequestParam(defaultValue = "12") int historyMonths,
                                         @RequestParam(defaultValue = "12") int horizonMonths,
@@ -160,7 +160,9 @@ class FinanceReportController {
                 .map(GrantView::lastMonth).max(Comparator.naturalOrder()).orElse(lastEndedMonth());
         ProjectionAssumptions assumptions = new ProjectionAssumptions(grantEnd, historyMonths, horizonMonths,
                 costGrowth, feeGrowth);
-        MonthRange history = FundingProjection.history(assumptions, lastEndedMonth());
+        YearMonth lastEnded = lastEndedMonth();
+        YearMonth lastRecorded = sources.latestInvoicedPeriod().filter(p -> p.isBefore(lastEnded)).orElse(lastEnded);
+        MonthRange history = FundingProjection.history(assumptions, lastRecorded);
         return FundingProjection.of(assumptions, history, currency(),
                 sources.invoicesForPeriods(history.from(), history.until()),
                 sources.providerCosts(history.from(), history.until()));

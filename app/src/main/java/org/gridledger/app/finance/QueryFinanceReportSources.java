@@ -30,6 +30,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -69,6 +70,12 @@ class QueryFinanceReportSources implements FinanceReportSources {
     @Override
     public String communityName(CommunityId communityId) {
         return queries.ask(new FindCommunityQuery(communityId), CommunityView.class).name();
+    }
+
+    @Override
+    public Optional<YearMonth> latestInvoicedPeriod() {
+        return queries.ask(new FindInvoicesQuery(null, true, null, null, InvoiceStatus.ISSUED, null,
+                new Pagination(0, 1)), InvoicePageView.class).items().stream().map(InvoiceView::period).findFirst();
     }
 
     @Override

@@ -6,6 +6,7 @@ import org.gridledger.domain.portfolio.CommunityId;
 
 import java.time.YearMonth;
 import java.util.List;
+import java.util.Optional;
 
 /** What the finance reports read, from the read models of invoices, communities, grants and provider settlements. */
 public interface FinanceReportSources {
@@ -18,6 +19,9 @@ public interface FinanceReportSources {
 
     /** The community's name; {@code COMMUNITY_NOT_FOUND} for an unknown one. */
     String communityName(CommunityId communityId);
+
+    /** The latest service month with an issued invoice, if there is one. */
+    Optional<YearMonth> latestInvoicedPeriod();
 
     /** Every grant with its monthly recognition schedule. */
     List<GrantView> grants();

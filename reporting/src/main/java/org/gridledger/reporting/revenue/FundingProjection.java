@@ -22,8 +22,8 @@ import java.util.Map;
 /**
  * What the months after the grant would cost and what each community would have to pay to cover it.
  *
- * <p>The base is the history window: the {@code historyMonths} months up to the last ended month, or up to the
- * grant's last month when that is earlier. The average monthly provider cost and every community's average monthly
+ * <p>The base is the history window: the {@code historyMonths} months up to the last recorded month (the last
+ * ended one, or the latest invoiced one when that is earlier), or up to the grant's last month when that is earlier. The average monthly provider cost and every community's average monthly
  * fee over that window, both counted as {@link RevenueModel} counts them, are the month-zero figures. A projected
  * month lies {@code n} months after the window's last month; its cost is the average cost × (1 + costGrowth)ⁿ and
  * the fees at today's prices are each community's average fee × (1 + feeGrowth)ⁿ, each rounded HALF_EVEN to cents.
@@ -58,10 +58,13 @@ public record FundingProjection(ProjectionAssumptions assumptions, YearMonth his
                          BigDecimal requiredFeeFactor) {
     }
 
-    /** The history window for these assumptions, given the last month that has ended. */
-    public static MonthRange history(ProjectionAssumptions assumptions, YearMonth lastEndedMonth) {
-        YearMonth until = assumptions.grantEndsWith().isBefore(lastEndedMonth) ? assumptions.grantEndsWith()
-                : lastEndedMonth;
+    /**
+     * The history window for these assumptions, given the last recorded month: the last ended month, or the latest
+     * month invoiced when that is earlier (a month not billed yet would count as a month without fees).
+     */
+    public static MonthRange history(ProjectionAssumptions assumptions, YearMonth lastRecordedMonth) {
+        YearMonth until = assumptions.grantEndsWith().isBefore(lastRecordedMonth) ? assumptions.grantEndsWith()
+                : lastRecordedMonth;
         return new MonthRange(until.minusMonths(assumptions.historyMonths() - 1L), until);
     }
 

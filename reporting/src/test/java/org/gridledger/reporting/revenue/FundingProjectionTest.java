@@ -84,6 +84,16 @@ class FundingProjectionTest {
     }
 
     @Test
+    void a_grant_running_on_ends_the_history_with_the_last_recorded_month() {
+        ProjectionAssumptions assumptions = new ProjectionAssumptions(YearMonth.of(2027, 6), 3, 12, BigDecimal.ZERO,
+                BigDecimal.ZERO);
+
+        MonthRange history = FundingProjection.history(assumptions, YearMonth.of(2026, 2));
+
+        assertThat(history).isEqualTo(new MonthRange(YearMonth.of(2025, 12), YearMonth.of(2026, 2)));
+    }
+
+    @Test
     void allocation_gives_the_leftover_cents_to_the_largest_remainders() {
         Map<CommunityId, BigDecimal> weights = new LinkedHashMap<>();
         weights.put(MEDIGRID, BigDecimal.ONE);
