@@ -83,7 +83,7 @@ public final class FinanceReportPdf {
             String what = switch (e.kind()) {
                 case INVOICE -> "Invoice " + e.document();
                 case CREDIT_NOTE -> "Credit note " + e.document() + " on " + e.invoiceNumber();
-                case PAYMENT -> "Payment on " + e.invoiceNumber() + " · " + e.document();
+                case PAYMENT -> "Payment " + e.document();
             };
             rows.add(new Row(account, e.date().toString(), what, zeroAsBlank(e.debit()), zeroAsBlank(e.credit()),
                     v(e.balance()), null, null, null));
