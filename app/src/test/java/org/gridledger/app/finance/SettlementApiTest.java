@@ -22,6 +22,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.gridledger.app.support.Bodies.obj;
@@ -169,6 +174,37 @@ class SettlementApiTest extends ApiTestBase {
                 .isEqualTo("SETTLEMENT_PERIOD_TAKEN");
         assertThat(balances(provider).get("5000")).isEqualByComparingTo("2276.48");
         assertThat(balances(provider).get("2200")).isEqualByComparingTo("-1276.48");
+
+        // Four settlements of May at once: the month lookup lets exactly one through.
+        List<Integer> statuses = concurrently(4, () -> staff().post("/api/v1/providers/" + provider + "/settlements",
+                obj("period", "2025-05")).status());
+        assertThat(statuses).containsExactlyInAnyOrder(201, 409, 409, 409);
+        assertThat(staff().get("/api/v1/settlements?period=2025-05&providerId=" + provider).json()
+                .path("totalItems").asLong()).isEqualTo(1);
+    }
+
+    private static List<Integer> concurrently(int callers, Callable<Integer> call) {
+        ExecutorService pool = Executors.newFixedThreadPool(callers);
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<Integer>> futures = new ArrayList<>();
+            for (int i = 0; i < callers; i++) {
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return call.call();
+                }));
+            }
+            start.countDown();
+            List<Integer> results = new ArrayList<>();
+            for (Future<Integer> future : futures) {
+                results.add(future.get());
+            }
+            return results;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test
