@@ -1,12 +1,13 @@
 package org.gridledger.app.finance;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.axonframework.eventhandling.gateway.EventGateway;
-import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.gridledger.app.config.ServiceClock;
+import org.gridledger.app.security.Role;
 import org.gridledger.app.support.ApiTestBase;
 import org.gridledger.app.support.Http;
 import org.gridledger.app.support.PdfDocuments;
 import org.gridledger.app.support.Reply;
+import org.gridledger.app.ticket.TicketSweeper;
 import org.gridledger.domain.error.ErrorCode;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -14,6 +15,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import javax.sql.DataSource;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -44,11 +46,15 @@ class SettlementApiTest extends ApiTestBase {
     private static final YearMonth APRIL = YearMonth.of(2025, 4);
 
     @Autowired
-    private EventStore eventStore;
+    private Clock clock;
     @Autowired
-    private EventGateway events;
+    private TicketSweeper sweeper;
     @Autowired
     private DataSource dataSource;
+
+    private SettlementScenario scenario() {
+        return new SettlementScenario(staff(), (ServiceClock) clock, sweeper, JdbcClient.create(dataSource));
+    }
 
     private Http actingFor(String providerId) {
         String username = unique("settled-provider");
@@ -61,15 +67,17 @@ class SettlementApiTest extends ApiTestBase {
     @Test
     void a_month_is_settled_once_to_the_cent_paid_booked_published_and_shown_to_its_provider_only()
             throws InterruptedException {
-        SettlementScenario scenario = new SettlementScenario(staff(), eventStore, events,
-                JdbcClient.create(dataSource));
+        SettlementScenario scenario = scenario();
+        LocalDate march3 = LocalDate.of(2025, 3, 3);
         String providerName = unique("Settled Centre");
-        String provider = scenario.provider(providerName);
+        String provider = scenario.provider(providerName, march3);
         Http providerAccount = actingFor(provider);
-        String community = registerCommunity(unique("SettledGrid"));
-        String middleware = scenario.supportPackage(unique("Settled middleware"));
-        String training = scenario.supportPackage(unique("Settled training"));
-        String consulting = scenario.supportPackage(unique("Settled consulting"));
+        String community = scenario.community(unique("SettledGrid"), march3);
+        String middleware = scenario.supportPackage(unique("Settled middleware"), march3);
+        String training = scenario.supportPackage(unique("Settled training"), march3);
+        String consulting = scenario.supportPackage(unique("Settled consulting"), march3);
+        Http member = newAccountWithRole(Role.MEMBER);
+        scenario.subscribe(community, middleware, 10, member, march3);
         String midMonthStart = scenario.tenderWithOffer(middleware, providerAccount, provider, "1000.00");
         String midMonthEnd = scenario.tenderWithOffer(training, providerAccount, provider, "310.31");
         String terminated = scenario.tenderWithOffer(consulting, providerAccount, provider, "800.00");
@@ -77,8 +85,10 @@ class SettlementApiTest extends ApiTestBase {
                 new LocalDate[]{LocalDate.of(2025, 3, 10), LocalDate.of(2026, 3, 10)},
                 new LocalDate[]{LocalDate.of(2024, 3, 21), LocalDate.of(2025, 3, 21)},
                 new LocalDate[]{LocalDate.of(2025, 1, 1), LocalDate.of(2026, 1, 1)}));
-        scenario.terminated(terminated, provider, LocalDate.of(2025, 3, 16));
-        scenario.penalty(provider, community, middleware, MARCH, "25.00");
+        scenario.terminate(terminated, provider, LocalDate.of(2025, 3, 16));
+        // Response and resolution missed: 2 × 5 % of (100.00 + 10 × 2.50) = 12.50, the month's cap of 10 %.
+        assertThat(scenario.unansweredTicket(member, community, middleware, LocalDate.of(2025, 3, 17)))
+                .isEqualTo(provider);
         scenario.usage(provider, providerAccount, community, "0.45", Instant.parse("2025-03-05T12:00:00Z"), 36_000);
 
         Reply settled = staff().post("/api/v1/providers/" + provider + "/settlements", obj("period", "2025-03"));
@@ -89,17 +99,18 @@ class SettlementApiTest extends ApiTestBase {
         assertThat(path).isEqualTo("/api/v1/settlements/" + settlement.path("settlementId").asText());
         assertThat(settlement.path("number").asText()).matches("S" + today().getYear() + "-\\d{6}");
         assertThat(settlement.path("providerName").asText()).isEqualTo(providerName);
-        // 709.68 + 200.20 + 387.10 − 25.00 + 4.50
-        assertThat(settlement.path("total").path("amount").asText()).isEqualTo("1276.48");
+        // 709.68 + 200.20 + 387.10 − 12.50 + 4.50
+        assertThat(settlement.path("total").path("amount").asText()).isEqualTo("1288.98");
         assertThat(settlement.path("lineCount").asInt()).isEqualTo(5);
         JsonNode lines = staff().get(path).json().path("lines");
-        assertThat(amounts(lines)).containsExactly("200.20", "387.10", "709.68", "-25.00", "4.50");
+        assertThat(amounts(lines)).containsExactly("200.20", "387.10", "709.68", "-12.50", "4.50");
         assertThat(lines.path(0).path("description").asText()).endsWith("1 Mar–20 Mar (20 of 31 days)");
         assertThat(lines.path(1).path("description").asText())
                 .endsWith("1 Mar–15 Mar (15 of 31 days), terminated 2025-03-16");
         assertThat(lines.path(2).path("description").asText()).endsWith("10 Mar–31 Mar (22 of 31 days)");
         assertThat(lines.path(2).path("unitPrice").path("amount").asText()).isEqualTo("32.258064516");
         assertThat(lines.path(3).path("kind").asText()).isEqualTo("PENALTY");
+        assertThat(lines.path(3).path("description").asText()).endsWith("(2 breaches)");
         assertThat(lines.path(4).path("kind").asText()).isEqualTo("USAGE");
         assertThat(lines.path(4).path("quantity").decimalValue()).isEqualByComparingTo("10");
         assertThat(lines.path(4).path("unit").asText()).isEqualTo("WALL_HOUR");
@@ -108,18 +119,18 @@ class SettlementApiTest extends ApiTestBase {
                 ErrorCode.SETTLEMENT_PERIOD_TAKEN);
         String usd = path + "/payments";
         assertProblem(staff().post(usd, payment("10.00", "USD")), 422, ErrorCode.CURRENCY_MISMATCH);
-        assertProblem(staff().post(usd, payment("1276.49", "EUR")), 422,
+        assertProblem(staff().post(usd, payment("1288.99", "EUR")), 422,
                 ErrorCode.SETTLEMENT_PAYMENT_EXCEEDS_OUTSTANDING);
         Reply paid = staff().post(path + "/payments", payment("1000.00", "EUR"));
         assertThat(paid.status()).as("%s", paid).isEqualTo(201);
-        assertThat(paid.json().path("settlement").path("outstanding").path("amount").asText()).isEqualTo("276.48");
+        assertThat(paid.json().path("settlement").path("outstanding").path("amount").asText()).isEqualTo("288.98");
         assertThat(paid.json().path("payments")).hasSize(1);
         assertProblem(staff().post(path + "/reversal", obj("reason", "too late")), 422,
                 ErrorCode.SETTLEMENT_HAS_PAYMENTS);
 
         Map<String, BigDecimal> balances = balances(provider);
-        assertThat(balances.get("5000")).isEqualByComparingTo("1276.48");
-        assertThat(balances.get("2200")).isEqualByComparingTo("-276.48");
+        assertThat(balances.get("5000")).isEqualByComparingTo("1288.98");
+        assertThat(balances.get("2200")).isEqualByComparingTo("-288.98");
 
         JsonNode costs = staff().get("/api/v1/settlements/costs?from=2025-03&until=2025-03").json().path("rows");
         List<String> mine = new ArrayList<>();
@@ -129,16 +140,16 @@ class SettlementApiTest extends ApiTestBase {
             }
         }
         assertThat(mine).containsExactlyInAnyOrder("CONTRACT 709.68", "CONTRACT 200.20", "CONTRACT 387.10",
-                "PENALTY -25.00", "USAGE 4.50");
+                "PENALTY -12.50", "USAGE 4.50");
 
         Reply csv = providerAccount.get(path + "/statement.csv");
         assertThat(csv.status()).as("%s", csv).isEqualTo(200);
         assertThat(csv.contentType()).startsWith("text/csv");
         assertThat(csv.body()).startsWith("settlement_number,period,provider,line_no,kind,description,");
-        assertThat(csv.body()).contains(",4,PENALTY,").contains(",-25.00,EUR\r\n").contains(",709.68,EUR\r\n");
+        assertThat(csv.body()).contains(",4,PENALTY,").contains(",-12.50,EUR\r\n").contains(",709.68,EUR\r\n");
         String pdf = PdfDocuments.text(providerAccount.getBytes(path + "/statement.pdf"));
         assertThat(pdf).contains("Provider settlement " + settlement.path("number").asText(), providerName,
-                "2025-03", "1,276.48", "276.48", "Outstanding");
+                "2025-03", "1,288.98", "288.98", "Outstanding");
 
         assertThat(providerAccount.get("/api/v1/settlements").json().path("items"))
                 .extracting(s -> s.path("providerId").asText()).containsOnly(provider);
@@ -172,8 +183,8 @@ class SettlementApiTest extends ApiTestBase {
         Reply again = staff().post("/api/v1/settlements", obj("period", "2025-04"));
         assertThat(find(again.json().path("skipped"), provider).path("errorCode").asText())
                 .isEqualTo("SETTLEMENT_PERIOD_TAKEN");
-        assertThat(balances(provider).get("5000")).isEqualByComparingTo("2276.48");
-        assertThat(balances(provider).get("2200")).isEqualByComparingTo("-1276.48");
+        assertThat(balances(provider).get("5000")).isEqualByComparingTo("2288.98");
+        assertThat(balances(provider).get("2200")).isEqualByComparingTo("-1288.98");
 
         // Four settlements of May at once: the month lookup lets exactly one through.
         List<Integer> statuses = concurrently(4, () -> staff().post("/api/v1/providers/" + provider + "/settlements",
@@ -209,9 +220,7 @@ class SettlementApiTest extends ApiTestBase {
 
     @Test
     void refusals_answer_problems_and_persist_nothing() {
-        SettlementScenario scenario = new SettlementScenario(staff(), eventStore, events,
-                JdbcClient.create(dataSource));
-        String provider = scenario.provider(unique("Idle Centre"));
+        String provider = scenario().provider(unique("Idle Centre"));
         String settle = "/api/v1/providers/" + provider + "/settlements";
         YearMonth thisMonth = YearMonth.from(today());
 

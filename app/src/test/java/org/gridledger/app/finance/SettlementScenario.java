@@ -1,26 +1,16 @@
 package org.gridledger.app.finance;
 
-import org.axonframework.eventhandling.GenericDomainEventMessage;
-import org.axonframework.eventhandling.gateway.EventGateway;
-import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.gridledger.app.support.Bodies;
+import org.gridledger.app.config.ServiceClock;
 import org.gridledger.app.support.Http;
 import org.gridledger.app.support.Reply;
-import org.gridledger.domain.portfolio.CommunityId;
-import org.gridledger.domain.portfolio.ProviderId;
-import org.gridledger.domain.portfolio.SupportPackageId;
-import org.gridledger.domain.portfolio.TenderEvents.ContractTerminatedEvent;
-import org.gridledger.domain.portfolio.TenderId;
-import org.gridledger.domain.shared.Money;
-import org.gridledger.domain.support.SlaTargetKind;
-import org.gridledger.domain.support.TicketEvents.ProviderPenaltyRecordedEvent;
-import org.gridledger.domain.support.TicketId;
+import org.gridledger.app.support.VoMembers;
+import org.gridledger.app.ticket.TicketSweeper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.YearMonth;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 
@@ -29,25 +19,55 @@ import static org.gridledger.app.support.Bodies.obj;
 
 /**
  * Builds what a provider is settled for through the API: awarded contracts (tenders with a short deadline, waited
- * for), a resource with a tariff and usage uploaded by the provider for a community's VO. Two facts of an ended month
- * cannot be produced through the API on the real clock, because their rules look at today: a termination must not lie
- * in the past, and a ticket's penalty falls in the month of its breach. The scenario records them as the tender and
- * the tickets would have recorded them then, as events of the same shape.
+ * for), a resource with a tariff and usage uploaded by the provider for a community's VO, a termination and a
+ * ticket's breach. Package terms, subscriptions, terminations and tickets refuse the past, so the scenario sets the
+ * service clock back to the day it acts on ({@link ServiceClock}, as the demo does, ADR 0028) and returns it to the
+ * present at once.
  */
 final class SettlementScenario {
 
     static final long SHORT_DEADLINE_MILLIS = 3_000;
 
+    private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
+
     private final Http staff;
-    private final EventStore eventStore;
-    private final EventGateway events;
+    private final ServiceClock clock;
+    private final TicketSweeper sweeper;
     private final JdbcClient jdbc;
 
-    SettlementScenario(Http staff, EventStore eventStore, EventGateway events, JdbcClient jdbc) {
+    SettlementScenario(Http staff, ServiceClock clock, TicketSweeper sweeper, JdbcClient jdbc) {
         this.staff = staff;
-        this.eventStore = eventStore;
-        this.events = events;
+        this.clock = clock;
+        this.sweeper = sweeper;
         this.jdbc = jdbc;
+    }
+
+    /** Runs {@code steps} with the service clock at 09:00 in Berlin on {@code day}, then returns it to the present. */
+    void on(LocalDate day, Runnable steps) {
+        clock.travelTo(day.atTime(9, 0).atZone(BERLIN).toInstant());
+        try {
+            steps.run();
+        } finally {
+            clock.returnToPresent();
+        }
+    }
+
+    /** A company delivering CONSULTING (the test packages' category), registered on {@code day}. */
+    String provider(String name, LocalDate day) {
+        String[] id = new String[1];
+        on(day, () -> id[0] = provider(name));
+        return id[0];
+    }
+
+    /** A community registered on {@code day}. */
+    String community(String name, LocalDate day) {
+        String[] id = new String[1];
+        on(day, () -> {
+            Reply registered = staff.post("/api/v1/communities", org.gridledger.app.support.Bodies.community(name));
+            assertThat(registered.status()).as("%s", registered).isEqualTo(201);
+            id[0] = registered.json().path("communityId").asText();
+        });
+        return id[0];
     }
 
     /** A company delivering CONSULTING (the test packages' category). */
@@ -60,16 +80,29 @@ final class SettlementScenario {
         return id;
     }
 
-    /** A published CONSULTING package. */
-    String supportPackage(String name) {
-        Reply defined = staff.post("/api/v1/packages", Bodies.supportPackage(name));
-        assertThat(defined.status()).as("%s", defined).isEqualTo(201);
-        String id = defined.json().path("packageId").asText();
-        Reply terms = staff.post("/api/v1/packages/" + id + "/terms", Bodies.terms(LocalDate.now(), "100.00"));
-        assertThat(terms.status()).as("%s", terms).isBetween(200, 299);
-        Reply published = staff.post("/api/v1/packages/" + id + "/publish", null);
-        assertThat(published.status()).as("%s", published).isBetween(200, 299);
-        return id;
+    /**
+     * A CONSULTING package published on {@code day}: 100.00 a month plus 2.50 a seat, URGENT tickets answered within
+     * eight working hours, and a service credit of 5 % of the monthly fee per breach, at most 10 % a month.
+     */
+    String supportPackage(String name, LocalDate day) {
+        String[] id = new String[1];
+        on(day, () -> {
+            Reply defined = staff.post("/api/v1/packages", obj("name", name, "description", "Settlement test package",
+                    "category", "CONSULTING"));
+            assertThat(defined.status()).as("%s", defined).isEqualTo(201);
+            id[0] = defined.json().path("packageId").asText();
+            ok(staff.post("/api/v1/packages/" + id[0] + "/terms", obj("effectiveFrom", day.toString(),
+                    "monthlyFlatFee", "100.00", "perSeatFee", "2.50", "includedUnits", "10",
+                    "includedUnit", "PERSON_HOUR", "overagePrice", "0.00",
+                    "slaTargets", List.of(obj("priority", "URGENT", "response", "PT8H", "resolution", "PT40H")),
+                    "serviceCredit", obj("percentPerBreach", "5", "monthlyCapPercent", "10"))));
+            ok(staff.post("/api/v1/packages/" + id[0] + "/publish", null));
+        });
+        return id[0];
+    }
+
+    private static void ok(Reply reply) {
+        assertThat(reply.status()).as("%s", reply).isBetween(200, 299);
     }
 
     /** Opens a tender for the package that closes in a few seconds, and has the provider offer the monthly price. */
@@ -99,19 +132,36 @@ final class SettlementScenario {
         }
     }
 
-    /** The termination staff recorded while {@code terminatedOn} still lay ahead, as the next event of the tender. */
-    void terminated(String tenderId, String providerId, LocalDate terminatedOn) {
-        long next = eventStore.lastSequenceNumberFor(tenderId).orElse(-1L) + 1;
-        eventStore.publish(new GenericDomainEventMessage<>("Tender", tenderId, next,
-                new ContractTerminatedEvent(TenderId.of(tenderId), ProviderId.of(providerId), terminatedOn,
-                        "Moved out of the region")));
+    /** Staff terminate the provider's contract from {@code terminatedOn}, deciding it the day before. */
+    void terminate(String tenderId, String providerId, LocalDate terminatedOn) {
+        on(terminatedOn.minusDays(1), () -> ok(staff.post("/api/v1/tenders/" + tenderId + "/contracts/" + providerId
+                + "/terminate", obj("terminatedOn", terminatedOn.toString(), "reason", "Moved out of the region"))));
     }
 
-    /** A penalty a ticket of the community recorded for the provider in {@code month}. */
-    void penalty(String providerId, String communityId, String packageId, YearMonth month, String amount) {
-        events.publish(new ProviderPenaltyRecordedEvent(TicketId.random(), SlaTargetKind.RESPONSE,
-                ProviderId.of(providerId), CommunityId.of(communityId), SupportPackageId.of(packageId), month,
-                Money.euros(amount)));
+    /** The community subscribes to the package with {@code seats} from {@code day}, and a member joins one of its VOs. */
+    void subscribe(String communityId, String packageId, int seats, Http member, LocalDate day) {
+        on(day, () -> {
+            ok(staff.post("/api/v1/communities/" + communityId + "/subscriptions",
+                    obj("packageId", packageId, "startsOn", day.toString(), "seats", seats)));
+            VoMembers.join(staff, member, communityId);
+        });
+    }
+
+    /**
+     * The member opens an URGENT ticket on {@code day}; nobody answers or solves it, and the sweeper finds both its
+     * targets missed. Returns the provider the ticket was routed to.
+     */
+    String unansweredTicket(Http member, String communityId, String packageId, LocalDate day) {
+        String[] routedTo = new String[1];
+        on(day, () -> {
+            Reply opened = member.post("/api/v1/tickets", obj("communityId", communityId, "packageId", packageId,
+                    "priority", "URGENT", "subject", "Jobs stuck at the CE", "description", "Nobody answers"));
+            assertThat(opened.status()).as("%s", opened).isEqualTo(201);
+            routedTo[0] = opened.json().path("providerId").asText();
+            // a sweep a month on acts on every deadline due by then, each at its due time, which is in March
+            sweeper.sweep(day.plusDays(30).atStartOfDay(BERLIN).toInstant());
+        });
+        return routedTo[0];
     }
 
     /**
