@@ -26,6 +26,7 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Settles providers for a month: reads each provider's contracts and penalties from the portfolio and its cleared
@@ -34,17 +35,17 @@ import java.util.List;
  * provider goes on past a provider that has nothing to settle, is settled already or is refused, and reports why.
  */
 @Component
-class ProviderSettlements {
+public class ProviderSettlements {
 
     /** A provider the run did not settle, with the error code and detail of the refusal. */
-    record Skipped(ProviderId providerId, String providerName, ErrorCode errorCode, String detail) {
+    public record Skipped(ProviderId providerId, String providerName, ErrorCode errorCode, String detail) {
     }
 
     /**
      * The outcome of settling every provider for a month: the settlements issued, the providers skipped (settled
      * already, or refused) and how many providers had nothing to settle.
      */
-    record SettlementRunView(YearMonth period, List<SettlementView> settled, List<Skipped> skipped,
+    public record SettlementRunView(YearMonth period, List<SettlementView> settled, List<Skipped> skipped,
                              int nothingToSettle) {
     }
 
@@ -68,15 +69,24 @@ class ProviderSettlements {
     }
 
     /** Issues the provider's settlement of {@code period}; refused when there is nothing to settle. */
-    SettlementView settle(ProviderId providerId, YearMonth period) {
+    public SettlementView settle(ProviderId providerId, YearMonth period) {
         String name = sources.providerName(providerId).orElseThrow(() ->
                 DomainException.of(ErrorCode.PROVIDER_NOT_FOUND, "no provider %s", providerId));
         SettlementPolicy.requireEnded(period, LocalDate.now(clock));
-        return issue(providerId, name, period);
+        return issue(providerId, name, period, commands::send);
     }
 
-    /** Settles every registered provider that has something to settle for {@code period}. */
-    SettlementRunView settleAll(YearMonth period) {
+    /** Settles every registered provider that has something to settle for {@code period}, for the current principal. */
+    public SettlementRunView settleAll(YearMonth period) {
+        return settleAll(period, commands::send);
+    }
+
+    /** Settles every provider as the system (a scheduler, the demo loader), outside any request. */
+    public SettlementRunView settleAllAsSystem(YearMonth period, String actor) {
+        return settleAll(period, command -> commands.sendAsSystem(command, actor));
+    }
+
+    private SettlementRunView settleAll(YearMonth period, Consumer<Object> sender) {
         SettlementPolicy.requireEnded(period, LocalDate.now(clock));
         List<SettlementView> settled = new ArrayList<>();
         List<Skipped> skipped = new ArrayList<>();
@@ -89,7 +99,7 @@ class ProviderSettlements {
                 continue;
             }
             try {
-                settled.add(issue(providerId, name, period));
+                settled.add(issue(providerId, name, period, sender));
             } catch (DomainException e) {
                 if (e.code() == ErrorCode.SETTLEMENT_NOTHING_TO_SETTLE) {
                     nothing++;
@@ -101,7 +111,7 @@ class ProviderSettlements {
         return new SettlementRunView(period, settled, skipped, nothing);
     }
 
-    private SettlementView issue(ProviderId providerId, String name, YearMonth period) {
+    private SettlementView issue(ProviderId providerId, String name, YearMonth period, Consumer<Object> sender) {
         Currency currency = finance.currencyOr(null);
         List<SettlementLine> lines = SettlementComposer.compose(period, currency,
                 sources.contracts(providerId, period), sources.penalties(providerId, period),
@@ -112,7 +122,7 @@ class ProviderSettlements {
                     "provider %s had no contract, penalty or cleared usage in %s", name, period);
         }
         SettlementId id = SettlementId.random();
-        commands.send(new IssueProviderSettlementCommand(id, providerId, name, period, currency, lines));
+        sender.accept(new IssueProviderSettlementCommand(id, providerId, name, period, currency, lines));
         return queries.ask(new FindSettlementQuery(id), SettlementView.class);
     }
 
