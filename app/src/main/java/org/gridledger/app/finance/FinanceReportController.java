@@ -150,16 +150,18 @@ class FinanceReportController {
     @PreAuthorize("hasAnyRole('FINANCE','STAFF')")
     @Operation(summary = "Costs after the grant's last month (default: the latest grant's) grown by costGrowth a "
             + "month, fees at today's prices grown by feeGrowth, and the fee each community would need, pro rata to "
-            + "its fees over the last historyMonths invoiced months; horizonMonths months ahead")
+            + "its fees over the last historyMonths invoiced months; horizonMonths months ahead; operatingCosts: the "
+            + "organisation's own monthly costs, added to the provider costs")
     FundingProjection fundingProjection(@RequestParam(required = false) YearMonth grantEndsWith,
                                         @RequestParam(defaultValue = "12") int historyMonths,
                                         @RequestParam(defaultValue = "12") int horizonMonths,
                                         @RequestParam(defaultValue = "0") BigDecimal costGrowth,
-                                        @RequestParam(defaultValue = "0") BigDecimal feeGrowth) {
+                                        @RequestParam(defaultValue = "0") BigDecimal feeGrowth,
+                                        @RequestParam(defaultValue = "0") BigDecimal operatingCosts) {
         YearMonth grantEnd = grantEndsWith != null ? grantEndsWith : sources.grants().stream()
                 .map(GrantView::lastMonth).max(Comparator.naturalOrder()).orElse(lastEndedMonth());
         ProjectionAssumptions assumptions = new ProjectionAssumptions(grantEnd, historyMonths, horizonMonths,
-                costGrowth, feeGrowth);
+                costGrowth, feeGrowth, operatingCosts);
         YearMonth lastEnded = lastEndedMonth();
         YearMonth lastRecorded = sources.latestInvoicedPeriod().filter(p -> p.isBefore(lastEnded)).orElse(lastEnded);
         MonthRange history = FundingProjection.history(assumptions, lastRecorded);
@@ -175,9 +177,10 @@ class FinanceReportController {
                                                 @RequestParam(defaultValue = "12") int historyMonths,
                                                 @RequestParam(defaultValue = "12") int horizonMonths,
                                                 @RequestParam(defaultValue = "0") BigDecimal costGrowth,
-                                                @RequestParam(defaultValue = "0") BigDecimal feeGrowth) {
+                                                @RequestParam(defaultValue = "0") BigDecimal feeGrowth,
+                                                @RequestParam(defaultValue = "0") BigDecimal operatingCosts) {
         FundingProjection projection = fundingProjection(grantEndsWith, historyMonths, horizonMonths, costGrowth,
-                feeGrowth);
+                feeGrowth, operatingCosts);
         return csv("funding-projection-" + projection.assumptions().grantEndsWith(), projection.csv());
     }
 
@@ -188,9 +191,10 @@ class FinanceReportController {
                                                 @RequestParam(defaultValue = "12") int historyMonths,
                                                 @RequestParam(defaultValue = "12") int horizonMonths,
                                                 @RequestParam(defaultValue = "0") BigDecimal costGrowth,
-                                                @RequestParam(defaultValue = "0") BigDecimal feeGrowth) {
+                                                @RequestParam(defaultValue = "0") BigDecimal feeGrowth,
+                                                @RequestParam(defaultValue = "0") BigDecimal operatingCosts) {
         FundingProjection projection = fundingProjection(grantEndsWith, historyMonths, horizonMonths, costGrowth,
-                feeGrowth);
+                feeGrowth, operatingCosts);
         return pdf("funding-projection-" + projection.assumptions().grantEndsWith(),
                 pdf.render(reporting.issuer(), projection));
     }

@@ -221,6 +221,8 @@ class FinanceReportApiTest extends ApiTestBase {
                 ErrorCode.PROJECTION_ASSUMPTION_INVALID);
         assertProblem(finance.get(REPORTS + "/funding-projection.csv?grantEndsWith=2013-03&horizonMonths=0"), 422,
                 ErrorCode.PROJECTION_ASSUMPTION_INVALID);
+        assertProblem(finance.get(REPORTS + "/funding-projection.pdf?grantEndsWith=2013-03&operatingCosts=-5"), 422,
+                ErrorCode.PROJECTION_ASSUMPTION_INVALID);
         assertThat(finance.get(REPORTS + "/funding-projection?feeGrowth=fast").status()).isEqualTo(400);
         assertThat(finance.get(REPORTS + "/billing?period=2012-13").status()).isEqualTo(400);
     }

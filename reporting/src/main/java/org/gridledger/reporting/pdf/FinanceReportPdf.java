@@ -172,14 +172,15 @@ public final class FinanceReportPdf {
                     v(c.neededFirstMonth()), c.changeRatio(), null, null));
         }
         FundingProjection.Totals t = p.totals();
-        String summary = "Base " + p.historyFrom() + " to " + p.historyUntil() + ": average monthly cost "
-                + text(p.averageMonthlyCost()) + ", average monthly fees " + text(p.averageMonthlyFees())
+        String summary = "Base " + p.historyFrom() + " to " + p.historyUntil()
+                + ": average monthly cost (providers and own) " + text(p.averageMonthlyCost()) + ", average monthly fees " + text(p.averageMonthlyFees())
                 + ". Over " + p.months().size() + " months from " + p.assumptions().grantEndsWith().plusMonths(1)
                 + ": projected cost " + text(t.projectedCost()) + ", fees at today's prices "
                 + text(t.feesAtCurrentPrices()) + ", shortfall " + text(t.shortfall()) + "; coverage "
                 + ratio(t.coverageRatio()) + ", fees must rise by the factor " + ratio(t.requiredFeeFactor())
                 + ". Assumed monthly growth: costs " + p.assumptions().costGrowth().toPlainString() + ", fee base "
-                + p.assumptions().feeGrowth().toPlainString() + ". Needed fees are the cost of the first month "
+                + p.assumptions().feeGrowth().toPlainString() + "; own operating costs "
+                + p.assumptions().operatingCosts().toPlainString() + " a month in the base. Needed fees are the cost of the first month "
                 + "after the grant, shared pro rata to each community's fees in the base period.";
         Map<String, Object> parameters = parameters(issuer, "Funding after the grant ends with "
                         + p.assumptions().grantEndsWith(),

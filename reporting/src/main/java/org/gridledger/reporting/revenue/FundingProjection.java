@@ -23,8 +23,10 @@ import java.util.Map;
  * What the months after the grant would cost and what each community would have to pay to cover it.
  *
  * <p>The base is the history window: the {@code historyMonths} months up to the last recorded month (the last
- * ended one, or the latest invoiced one when that is earlier), or up to the grant's last month when that is earlier. The average monthly provider cost and every community's average monthly
- * fee over that window, both counted as {@link RevenueModel} counts them, are the month-zero figures. A projected
+ * ended one, or the latest invoiced one when that is earlier), or up to the grant's last month when that is earlier.
+ * The average monthly provider cost plus the organisation's own {@code operatingCosts} (which GridLedger does not
+ * record), and every community's average monthly fee over that window, both counted as {@link RevenueModel} counts
+ * them, are the month-zero figures. A projected
  * month lies {@code n} months after the window's last month; its cost is the average cost × (1 + costGrowth)ⁿ and
  * the fees at today's prices are each community's average fee × (1 + feeGrowth)ⁿ, each rounded HALF_EVEN to cents.
  *
@@ -84,7 +86,7 @@ public record FundingProjection(ProjectionAssumptions assumptions, YearMonth his
                     names.put(r.communityId(), r.communityName());
                     feeSums.merge(r.communityId(), r.revenue(), Money::plus);
                 });
-        Money averageCost = perMonth(costSum, window);
+        Money averageCost = perMonth(costSum, window).plus(new Money(assumptions.operatingCosts(), currency));
         Map<CommunityId, Money> averageFees = new LinkedHashMap<>();
         feeSums.forEach((id, sum) -> averageFees.put(id, perMonth(sum, window)));
         BigDecimal positiveFees = feeSums.values().stream().map(Money::amount).filter(a -> a.signum() > 0)

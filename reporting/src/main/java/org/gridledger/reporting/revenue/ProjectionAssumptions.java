@@ -14,9 +14,11 @@ import java.time.YearMonth;
  * @param horizonMonths  how many months after the grant to project
  * @param costGrowth     monthly growth of provider costs, e.g. {@code 0.01} for 1 % a month (compounded)
  * @param feeGrowth      monthly growth of the fee base at today's prices (more communities, seats or usage)
+ * @param operatingCosts the organisation's own monthly costs (staff, rooms, services), which GridLedger does not
+ *                       record; added to the provider costs of the base month and grown with them
  */
 public record ProjectionAssumptions(YearMonth grantEndsWith, int historyMonths, int horizonMonths,
-                                    BigDecimal costGrowth, BigDecimal feeGrowth) {
+                                    BigDecimal costGrowth, BigDecimal feeGrowth, BigDecimal operatingCosts) {
 
     public static final int DEFAULT_HISTORY = 12;
     public static final int DEFAULT_HORIZON = 12;
@@ -36,6 +38,16 @@ public record ProjectionAssumptions(YearMonth grantEndsWith, int historyMonths, 
         }
         requireRate("costGrowth", costGrowth);
         requireRate("feeGrowth", feeGrowth);
+        if (operatingCosts == null || operatingCosts.signum() < 0) {
+            throw DomainException.of(ErrorCode.PROJECTION_ASSUMPTION_INVALID,
+                    "operatingCosts %s is no monthly amount of zero or more", operatingCosts);
+        }
+    }
+
+    /** The assumptions without operating costs of the organisation's own. */
+    public ProjectionAssumptions(YearMonth grantEndsWith, int historyMonths, int horizonMonths, BigDecimal costGrowth,
+                                 BigDecimal feeGrowth) {
+        this(grantEndsWith, historyMonths, horizonMonths, costGrowth, feeGrowth, BigDecimal.ZERO);
     }
 
     private static void requireRate(String name, BigDecimal rate) {

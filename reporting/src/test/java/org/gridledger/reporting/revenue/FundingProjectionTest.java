@@ -84,6 +84,18 @@ class FundingProjectionTest {
     }
 
     @Test
+    void the_organisations_own_operating_costs_join_the_base_and_grow_with_it() {
+        FundingProjection projection = project(new ProjectionAssumptions(MARCH, 3, 1, new BigDecimal("0.10"),
+                BigDecimal.ZERO, new BigDecimal("100.00")));
+
+        // (2,020.00 / 3 + 100.00) × 1.1 = 850.666…; shared 1,000.00 (HEP-Grid) : 633.95 (MediGrid)
+        assertThat(projection.averageMonthlyCost()).isEqualTo(euros("773.33"));
+        assertThat(projection.months().get(0).projectedCost()).isEqualTo(euros("850.67"));
+        assertThat(projection.communities()).extracting(FundingProjection.CommunityNeed::neededFirstMonth)
+                .containsExactly(euros("520.62"), euros("330.05"));
+    }
+
+    @Test
     void a_grant_running_on_ends_the_history_with_the_last_recorded_month() {
         ProjectionAssumptions assumptions = new ProjectionAssumptions(YearMonth.of(2027, 6), 3, 12, BigDecimal.ZERO,
                 BigDecimal.ZERO);
@@ -115,7 +127,9 @@ class FundingProjectionTest {
                 () -> new ProjectionAssumptions(MARCH, 37, 12, BigDecimal.ZERO, BigDecimal.ZERO),
                 () -> new ProjectionAssumptions(MARCH, 12, 61, BigDecimal.ZERO, BigDecimal.ZERO),
                 () -> new ProjectionAssumptions(MARCH, 12, 12, new BigDecimal("0.51"), BigDecimal.ZERO),
-                () -> new ProjectionAssumptions(MARCH, 12, 12, BigDecimal.ZERO, new BigDecimal("-2")))) {
+                () -> new ProjectionAssumptions(MARCH, 12, 12, BigDecimal.ZERO, new BigDecimal("-2")),
+                () -> new ProjectionAssumptions(MARCH, 12, 12, BigDecimal.ZERO, BigDecimal.ZERO,
+                        new BigDecimal("-0.01")))) {
             assertThatThrownBy(bad::run).isInstanceOfSatisfying(DomainException.class,
                     e -> assertThat(e.code()).isEqualTo(ErrorCode.PROJECTION_ASSUMPTION_INVALID));
         }
