@@ -4,12 +4,9 @@ import org.gridledger.accounting.usage.format.UsageRecordSink;
 import org.gridledger.domain.accounting.UsageRecord;
 import org.gridledger.domain.accounting.UsageViews.UsageRejectionView;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * Checks each parsed record, finds its resource and HS06 factor, and stages it; a record that fails is rejected with
@@ -27,6 +24,9 @@ final class StagingSink implements UsageRecordSink {
     private final StageWriter stage;
     private final List<UsageRejectionView> rejections = new ArrayList<>();
     private final KeySet keys = new KeySet();
+    private final ContentHash hash = new ContentHash();
+    private java.math.BigDecimal lastHs06;
+    private long lastUnscaled;
     private long rejected;
     private long records;
 
@@ -56,26 +56,48 @@ final class StagingSink implements UsageRecordSink {
             return;
         }
         keys.add(r.site(), r.localJobId(), r.endTime());
-        LocalDate day = Normalisation.utcDay(r.endTime());
+        ResourceCatalogue.Resource resource = match.resource();
         try {
             stage.row().value(index).value(r.site()).value(r.localJobId()).value(r.endTime()).value(r.startTime())
-                    .value(day.withDayOfMonth(1)).value(match.resource().resourceId())
-                    .value(match.resource().providerId()).value(r.submitHost()).value(r.machineName())
-                    .value(r.queue()).value(r.localUserId()).value(r.globalUserName() == null ? "" : r.globalUserName())
+                    .month(Math.floorDiv(r.endTime().getEpochSecond(), 86_400L))
+                    .value(resource.resourceId()).value(resource.providerId()).value(r.submitHost())
+                    .value(r.machineName()).value(r.queue()).value(r.localUserId())
+                    .value(r.globalUserName() == null ? "" : r.globalUserName())
                     .value(r.fqan()).value(voOf(r)).value(r.voGroup()).value(r.voRole())
                     .value(r.wallSeconds()).value(r.cpuSeconds())
                     .value(r.processors() == null ? 0 : r.processors()).value(r.nodeCount() == null ? 0 : r.nodeCount())
                     .value(r.infrastructure()).value(r.infrastructureDescription())
                     .value(r.memoryRealKb()).value(r.memoryVirtualKb())
-                    .value(r.serviceLevelType()).value(r.serviceLevel() == null ? null : r.serviceLevel().toPlainString())
-                    .value(factor.hs06PerCore().toPlainString()).value(factor.source())
-                    .value(factor.normalise(r.wallSeconds()).toPlainString())
-                    .value(factor.normalise(r.cpuSeconds()).toPlainString())
-                    .value(contentHash(r))
-                    .endRow();
+                    .value(r.serviceLevelType()).value(r.serviceLevel())
+                    .value(factor.hs06PerCore()).value(factor.source());
+            normalised(factor, r.wallSeconds());
+            normalised(factor, r.cpuSeconds());
+            stage.value(hash.of(r)).endRow();
         } catch (SQLException e) {
             throw new StagingFailed(e);
         }
+    }
+
+    /**
+     * Seconds × HS06 per core, at the factor's scale: in long arithmetic when the product fits (always, for real
+     * figures), else as a {@link java.math.BigDecimal}.
+     */
+    private void normalised(Normalisation.Factor factor, long seconds) throws SQLException {
+        java.math.BigDecimal hs06 = factor.hs06PerCore();
+        if (!hs06.equals(lastHs06)) {
+            lastHs06 = hs06;
+            lastUnscaled = hs06.scale() == Normalisation.SCALE && hs06.precision() <= 18
+                    ? hs06.unscaledValue().longValueExact() : -1;
+        }
+        if (lastUnscaled >= 0) {
+            long high = Math.multiplyHigh(lastUnscaled, seconds);
+            long product = lastUnscaled * seconds;
+            if (high == 0 && product >= 0) {
+                stage.decimal(product, Normalisation.SCALE);
+                return;
+            }
+        }
+        stage.value(factor.normalise(seconds));
     }
 
     @Override
@@ -119,19 +141,6 @@ final class StagingSink implements UsageRecordSink {
             return vo.strip();
         }
         return "";
-    }
-
-    /** The record's own fields decide whether a second upload of its key is a duplicate or a correction. */
-    static UUID contentHash(UsageRecord r) {
-        StringBuilder sb = new StringBuilder(400);
-        for (Object v : new Object[]{r.site(), r.submitHost(), r.machineName(), r.queue(), r.localJobId(),
-                r.localUserId(), r.globalUserName(), r.fqan(), r.vo(), r.voGroup(), r.voRole(), r.wallSeconds(),
-                r.cpuSeconds(), r.processors(), r.nodeCount(), r.startTime(), r.endTime(), r.infrastructure(),
-                r.infrastructureDescription(), r.memoryRealKb(), r.memoryVirtualKb(), r.serviceLevelType(),
-                r.serviceLevel() == null ? null : r.serviceLevel().stripTrailingZeros().toPlainString()}) {
-            sb.append(v == null ? "\u0000" : v.toString()).append('\u0001');
-        }
-        return UUID.nameUUIDFromBytes(sb.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     private static String check(UsageRecord r) {

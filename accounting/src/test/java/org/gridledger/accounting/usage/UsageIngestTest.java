@@ -2,6 +2,8 @@ package org.gridledger.accounting.usage;
 
 import org.gridledger.accounting.usage.format.UsageRecordParser;
 import org.gridledger.domain.accounting.BenchmarkType;
+import org.gridledger.domain.accounting.Infrastructure;
+import org.gridledger.domain.accounting.UsageRecord;
 import org.gridledger.domain.accounting.UsageAssignmentId;
 import org.gridledger.domain.accounting.UsageCommands.RecordUsageBatchCommand;
 import org.gridledger.domain.accounting.UsageCounts;
@@ -100,6 +102,39 @@ class UsageIngestTest {
         assertThat(again.answer().counts()).isEqualTo(new UsageCounts(2, 0, 2, 0, 0, 0, 0));
         assertThat(allSummaries()).isEqualTo(before);
         assertThat(count("select count(*) from usage_record")).isEqualTo(2);
+    }
+
+    @Test
+    void textAndTimesAreStoredAsReportedWhateverTheirCharactersAndAReuploadIsADuplicate() throws IOException {
+        String dn = "/C=PL/O=GRID/CN=Łukasz Żółć \uD83D\uDE00\ttab\\back\nline\rret";
+        Instant end = Instant.parse("2026-10-10T12:00:00.123456Z");
+        UsageRecord odd = new UsageRecord(site, "ce.example.org", "wn\\01", "kolejka-ż", "job-ü", "user01", dn,
+                "/medigrid/Role=NULL", "medigrid", "/medigrid", "Role=NULL", 3601, 1799, 3, 2,
+                Instant.parse("2026-10-10T11:00:00.5Z"), end, Infrastructure.LOCAL, "x\ty", 1L, null,
+                BenchmarkType.HEPSPEC, new BigDecimal("12.25"));
+        List<Object> document = items(odd);
+
+        assertThat(upload("odd", document).answer().counts().accepted()).isEqualTo(1);
+        Map<String, Object> row = jdbc.sql("""
+                select user_dn, machine_name, queue, local_job_id, infrastructure, infrastructure_description,
+                       end_time, start_time, month, processors, node_count, memory_real_kb, memory_virtual_kb,
+                       service_level, normalised_wall, normalised_cpu from usage_record""").query().singleRow();
+        assertThat(row.get("user_dn")).isEqualTo(dn);
+        assertThat(row.get("machine_name")).isEqualTo("wn\\01");
+        assertThat(row.get("queue")).isEqualTo("kolejka-ż");
+        assertThat(row.get("local_job_id")).isEqualTo("job-ü");
+        assertThat(row.get("infrastructure")).isEqualTo("LOCAL");
+        assertThat(row.get("infrastructure_description")).isEqualTo("x\ty");
+        assertThat(((java.sql.Timestamp) row.get("end_time")).toInstant()).isEqualTo(end);
+        assertThat(((java.sql.Timestamp) row.get("start_time")).toInstant())
+                .isEqualTo(Instant.parse("2026-10-10T11:00:00.5Z"));
+        assertThat(row.get("month").toString()).isEqualTo("2026-10-01");
+        assertThat(row).containsEntry("processors", 3).containsEntry("node_count", 2)
+                .containsEntry("memory_real_kb", 1L).containsEntry("memory_virtual_kb", null);
+        assertThat((BigDecimal) row.get("service_level")).isEqualByComparingTo("12.25");
+        assertThat((BigDecimal) row.get("normalised_wall")).isEqualByComparingTo("36010");
+        assertThat((BigDecimal) row.get("normalised_cpu")).isEqualByComparingTo("17990");
+        assertThat(upload("odd-again", document).answer().counts().duplicate()).isEqualTo(1);
     }
 
     @Test
