@@ -62,6 +62,8 @@ class UsageIngestTest {
     private final UsageSummaryProjection summaries = new UsageSummaryProjection(jdbc);
     private final UsageReadModel reads = new UsageReadModel(jdbc, new JdbcTemplate(EmbeddedDatabase.dataSource()), transactions);
     private final List<Object> events = new ArrayList<>();
+    /** Per batch event handled: whether its summary groups were staged by the ingest in the same transaction. */
+    private final List<Boolean> summarisedFromStage = new ArrayList<>();
     private final UUID provider = UUID.randomUUID();
     private final String site = "DE-TEST-" + UUID.randomUUID().toString().substring(0, 8);
 
@@ -338,12 +340,15 @@ class UsageIngestTest {
         upload("b", items(job(site, "1", "medigrid", OCT_10.minusSeconds(5), 10, 10),
                 job(site, "1", "medigrid", OCT_10, 3600, 900), job(site, "2", "atlas", OCT_10, 100, 50)));
         List<UsageSummaryView> live = allSummaries();
+        assertThat(summarisedFromStage).containsExactly(true, true);
 
         EmbeddedDatabase.inTransaction(() -> {
             summaries.reset();
             events.forEach(this::handle);
         });
 
+        // live, the batches were summed as they were inserted; replayed, from their stored rows: the same table
+        assertThat(summarisedFromStage).containsExactly(true, true, false, false);
         assertThat(allSummaries()).isEqualTo(live);
         // the corrected atlas record is a new version of an unknown VO: it waits in the queue again
         assertThat(live).extracting(UsageSummaryView::jobs).containsExactly(2L);
@@ -380,6 +385,7 @@ class UsageIngestTest {
             events.add(event);
         }
         if (event instanceof UsageBatchIngestedEvent e) {
+            summarisedFromStage.add(e.batchId().value().equals(UsageStore.stagedSummaryBatch()));
             summaries.on(e);
         } else if (event instanceof UnattributedUsageAssignedEvent e) {
             summaries.on(e);
