@@ -18,6 +18,8 @@ final class StagingSink implements UsageRecordSink {
     static final int MAX_LISTED_REJECTIONS = 1000;
     /** Bounds that keep every stored figure inside its column (about 31,700 years; HS06 below 10^9). */
     static final long MAX_SECONDS = 1_000_000_000_000L;
+    /** Distinct VOs remembered while staging; a document with more is asked for them by SQL. */
+    static final int MAX_TRACKED_VOS = 1000;
     private static final java.math.BigDecimal MAX_SERVICE_LEVEL = java.math.BigDecimal.TEN.pow(9);
 
     private final ResourceCatalogue resources;
@@ -25,6 +27,9 @@ final class StagingSink implements UsageRecordSink {
     private final List<UsageRejectionView> rejections = new ArrayList<>();
     private final KeySet keys = new KeySet();
     private final ContentHash hash = new ContentHash();
+    /** The distinct VOs staged, while there are few (else {@code null}: the stage is asked). */
+    private java.util.Set<String> vos = new java.util.HashSet<>();
+    private String lastVo;
     private java.math.BigDecimal lastHs06;
     private long lastUnscaled;
     private long rejected;
@@ -63,7 +68,7 @@ final class StagingSink implements UsageRecordSink {
                     .value(resource.resourceId()).value(resource.providerId()).value(r.submitHost())
                     .value(r.machineName()).value(r.queue()).value(r.localUserId())
                     .value(r.globalUserName() == null ? "" : r.globalUserName())
-                    .value(r.fqan()).value(voOf(r)).value(r.voGroup()).value(r.voRole())
+                    .value(r.fqan()).value(vo(voOf(r))).value(r.voGroup()).value(r.voRole())
                     .value(r.wallSeconds()).value(r.cpuSeconds())
                     .value(r.processors() == null ? 0 : r.processors()).value(r.nodeCount() == null ? 0 : r.nodeCount())
                     .value(r.infrastructure()).value(r.infrastructureDescription())
@@ -108,6 +113,24 @@ final class StagingSink implements UsageRecordSink {
 
     long records() {
         return records;
+    }
+
+    /**
+     * The distinct non-empty VOs of the staged records, when there are at most {@link #MAX_TRACKED_VOS}; otherwise
+     * {@code null}, and the stage is asked.
+     */
+    java.util.Set<String> stagedVos() {
+        return vos;
+    }
+
+    private String vo(String vo) {
+        if (vos != null && !vo.equals(lastVo)) {
+            lastVo = vo;
+            if (!vo.isEmpty() && vos.add(vo) && vos.size() > MAX_TRACKED_VOS) {
+                vos = null;
+            }
+        }
+        return vo;
     }
 
     /** Whether a key may occur more than once among the staged records. */
