@@ -181,10 +181,14 @@ class UsageStore implements UnattributedUsage {
                         node_count, count(*), sum(wall_seconds), sum(cpu_seconds), sum(normalised_wall),
                         sum(normalised_cpu), min(end_time), max(end_time)
                     from inserted where community_id is not null
-                    group by month, site, provider_id, resource_id, vo, community_id, user_dn, processors, node_count)
-                select count(*), count(*) filter (where community_id is null), count(*) filter (where late),
+                    group by month, site, provider_id, resource_id, vo, community_id, user_dn, processors, node_count),
+                counted as ( -- hashed per provider and month first: the distinct lists then sort a few rows, not all
+                    select provider_id, month, count(*) as n, count(*) filter (where community_id is null) as unattributed,
+                           count(*) filter (where late) as late
+                    from inserted group by provider_id, month)
+                select coalesce(sum(n), 0), coalesce(sum(unattributed), 0), coalesce(sum(late), 0),
                        array_agg(distinct provider_id), array_agg(distinct month)
-                from inserted""")
+                from counted""")
                 .param("batch", batchId.value())
                 .param("received", Timestamp.from(receivedAt))
                 .param("closed", closedMonths)
