@@ -189,13 +189,17 @@ public class JdbcUsageRating implements UsageRating {
         Set<UUID> resources = new HashSet<>();
         keys.forEach(k -> resources.add(k.resourceId()));
         Map<Key, Map<LocalDate, Figures>> daily = new HashMap<>();
-        jdbc.sql("select resource_id, community_id, cast(end_time at time zone 'UTC' as date), " + FIGURES
-                        + " from usage_record where resource_id = any(:resources) and month = :month"
-                        + " and superseded_by is null and community_id is not null"
-                        + " and (cast(:community as uuid) is null or community_id = cast(:community as uuid))"
-                        + " group by 1, 2, 3")
-                .param("resources", resources.toArray(UUID[]::new)).param("month", Date.valueOf(month.atDay(1)))
-                .param("community", onlyCommunity == null ? null : onlyCommunity.value())
+        String sql = "select resource_id, community_id, cast(end_time at time zone 'UTC' as date), " + FIGURES
+                + " from usage_record where resource_id = any(:resources) and month = :month"
+                + " and superseded_by is null and community_id is not null"
+                + (onlyCommunity == null ? "" : " and community_id = :community")
+                + " group by 1, 2, 3";
+        JdbcClient.StatementSpec statement = jdbc.sql(sql)
+                .param("resources", resources.toArray(UUID[]::new)).param("month", Date.valueOf(month.atDay(1)));
+        if (onlyCommunity != null) {
+            statement = statement.param("community", onlyCommunity.value());
+        }
+        statement
                 .query((rs, n) -> {
                     Key key = new Key(rs.getObject(1, UUID.class), new CommunityId(rs.getObject(2, UUID.class)));
                     if (keys.contains(key)) {
