@@ -78,7 +78,7 @@ class UsageStore implements UnattributedUsage {
     /**
      * The batch whose new versions this transaction has grouped by summary key into {@code usage_stage_summary}
      * while inserting them, or {@code null}: the summary projection then adds those groups instead of reading the
-     * batch's rows back (ADR 0017). Bound to the transaction, so a replay, another transaction or another batch
+     * batch's rows back (ADR 0029). Bound to the transaction, so a replay, another transaction or another batch
      * never sees it.
      */
     static UUID stagedSummaryBatch() {

@@ -16,7 +16,8 @@ import java.util.UUID;
  * counting the current versions of attributed records, maintained with one grouped upsert per event (ADR 0017):
  * a batch adds its new versions (attributed at ingest) and takes away the versions it superseded that counted; an
  * assignment adds the records it attributed. Earliest and latest end of a group that lost a version are read again
- * from the stored records. Replaying the events in order rebuilds the same table.
+ * from the stored records. Replaying the events in order rebuilds the same table. A batch handled in the transaction
+ * that ingested it adds the groups its insert already formed, rather than reading its rows back (ADR 0029).
  */
 @Component
 @ProcessingGroup(UsageSummaryProjection.GROUP)
