@@ -142,7 +142,7 @@ class DemoTickets {
         }
         commands.sendAsSystem(new CloseTenderCommand(id), DemoDataLoader.ACTOR);
         commands.sendAsSystem(new AwardTenderCommand(id, java.util.List.of(DemoDataLoader.providerId(CENTRE)),
-                "MediGrid needs second-level support before the package's general contracts begin",
+                "MediGrid's own lot: second-level support from the compute centre alone, with GGUS targets",
                 new DateRange(today, today.plusYears(2))), DemoDataLoader.ACTOR);
         return 1;
     }
