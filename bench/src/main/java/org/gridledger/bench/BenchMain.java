@@ -38,6 +38,7 @@ public final class BenchMain {
         benchmarks.put(CommandBenchmark.KEY, () -> new CommandBenchmark().run());
         benchmarks.put(IngestBenchmark.KEY, () -> new IngestBenchmark().run());
         benchmarks.put(CertificateBenchmark.KEY, () -> new CertificateBenchmark().run());
+        benchmarks.put(PdfBenchmark.KEY, () -> new PdfBenchmark().run());
 
         List<String> only = Arrays.stream(Settings.string("bench.only", String.join(",", benchmarks.keySet())).split(","))
                 .map(String::strip).filter(s -> !s.isEmpty()).toList();
