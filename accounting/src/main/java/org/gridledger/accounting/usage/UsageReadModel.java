@@ -62,6 +62,19 @@ public class UsageReadModel {
               and (cast(:community as uuid) is null or s.community_id = cast(:community as uuid))
               and (cast(:provider as uuid) is null or s.provider_id = cast(:provider as uuid))
               and """;
+    /**
+     * The summaries as the views show them, per site as before the resource joined the key: the rows of a site's
+     * resources are added up.
+     */
+    private static final String SUMMARY_GROUP = " group by s.month, s.site, s.provider_id, s.vo, s.community_id, s.user_dn,"
+            + " s.processors, s.node_count";
+    private static final String SUMMARY_SELECT = """
+            select s.month, s.site, s.provider_id, s.vo, s.community_id, s.user_dn, s.processors, s.node_count,
+                   sum(s.jobs) as jobs, sum(s.wall_seconds) as wall_seconds, sum(s.cpu_seconds) as cpu_seconds,
+                   sum(s.normalised_wall) as normalised_wall, sum(s.normalised_cpu) as normalised_cpu,
+                   min(s.earliest_end) as earliest_end, max(s.latest_end) as latest_end
+            from usage_summary s
+            """;
     private static final String SUMMARY_ORDER = " order by s.month, s.site, s.vo, s.community_id, s.user_dn, s.processors, s.node_count";
     static final String CSV_HEADER = "month,site,provider_id,vo,community_id,user_dn,processors,nodes,jobs,wall_seconds,"
             + "cpu_seconds,normalised_wall_hs06_seconds,normalised_cpu_hs06_seconds,earliest_end,latest_end\n";
@@ -79,9 +92,10 @@ public class UsageReadModel {
 
     public UsageSummaryPageView summaries(SummaryFilter filter, UsageVisibility visibility, Pagination page) {
         String where = SUMMARY_WHERE + visibility.condition("s.");
-        long total = summaryParams(jdbc.sql("select count(*) from usage_summary s " + where), filter, visibility)
+        long total = summaryParams(jdbc.sql("select count(*) from (select 1 from usage_summary s " + where
+                + SUMMARY_GROUP + ") g"), filter, visibility)
                 .query(Long.class).single();
-        List<UsageSummaryView> items = summaryParams(jdbc.sql("select s.* from usage_summary s " + where
+        List<UsageSummaryView> items = summaryParams(jdbc.sql(SUMMARY_SELECT + where + SUMMARY_GROUP
                         + SUMMARY_ORDER + " limit :limit offset :offset"), filter, visibility)
                 .param("limit", page.size()).param("offset", page.offset())
                 .query((rs, n) -> summary(rs)).list();
@@ -90,7 +104,7 @@ public class UsageReadModel {
 
     /** Writes every visible summary row matching the filter as CSV (RFC 4180), streaming from the database. */
     public void summariesCsv(SummaryFilter filter, UsageVisibility visibility, Writer out) {
-        String sql = "select s.* from usage_summary s " + SUMMARY_WHERE + visibility.condition("s.") + SUMMARY_ORDER;
+        String sql = SUMMARY_SELECT + SUMMARY_WHERE + visibility.condition("s.") + SUMMARY_GROUP + SUMMARY_ORDER;
         readOnly.executeWithoutResult(status -> {
             try {
                 out.write(CSV_HEADER);

@@ -11,7 +11,8 @@ import org.springframework.stereotype.Component;
 import java.util.UUID;
 
 /**
- * Usage summaries ({@code usage_summary}) per month × site × provider × VO × community × user DN × processors × nodes,
+ * Usage summaries ({@code usage_summary}) per month × site × provider × resource × VO × community × user DN × processors
+ * × nodes (the resource is what usage rating prices, ADR 0023),
  * counting the current versions of attributed records, maintained with one grouped upsert per event (ADR 0017):
  * a batch adds its new versions (attributed at ingest) and takes away the versions it superseded that counted; an
  * assignment adds the records it attributed. Earliest and latest end of a group that lost a version are read again
@@ -23,9 +24,11 @@ class UsageSummaryProjection {
 
     static final String GROUP = "usage_summary";
 
-    private static final String DIMENSIONS = "month, site, provider_id, vo, community_id, user_dn, processors, node_count";
+    private static final String DIMENSIONS = "month, site, provider_id, resource_id, vo, community_id, user_dn, processors,"
+            + " node_count";
     private static final String SAME_GROUP = """
-            s.month = g.month and s.site = g.site and s.provider_id = g.provider_id and s.vo = g.vo
+            s.month = g.month and s.site = g.site and s.provider_id = g.provider_id and s.resource_id = g.resource_id
+            and s.vo = g.vo
             and s.community_id = g.community_id and s.user_dn = g.user_dn and s.processors = g.processors
             and s.node_count = g.node_count""";
     private static final String ADD = """
@@ -84,11 +87,11 @@ class UsageSummaryProjection {
                 .param("batch", batch).update();
         jdbc.sql("delete from usage_summary s where s.jobs <= 0").update();
         jdbc.sql("update usage_summary s set earliest_end = x.earliest, latest_end = x.latest from ("
-                        + " select r.month, r.site, r.provider_id, r.vo, r.community_id, r.user_dn, r.processors,"
-                        + " r.node_count, min(r.end_time) as earliest, max(r.end_time) as latest"
+                        + " select " + qualified("r") + ", min(r.end_time) as earliest, max(r.end_time) as latest"
                         + " from usage_record r join (select distinct " + DIMENSIONS + " from usage_record"
                         + " where superseded_by = :batch and community_id is not null) k"
-                        + " on r.month = k.month and r.site = k.site and r.provider_id = k.provider_id and r.vo = k.vo"
+                        + " on r.month = k.month and r.site = k.site and r.provider_id = k.provider_id"
+                        + " and r.resource_id = k.resource_id and r.vo = k.vo"
                         + " and r.community_id = k.community_id and r.user_dn = k.user_dn"
                         + " and r.processors = k.processors and r.node_count = k.node_count"
                         + " where r.superseded_by is null group by " + qualified("r") + ") x"
