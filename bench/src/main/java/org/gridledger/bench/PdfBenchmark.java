@@ -62,6 +62,8 @@ final class PdfBenchmark {
     private final Duration window = Settings.duration("bench.pdf.window", "5s");
     private final Duration baselineWindow = Settings.duration("bench.pdf.baseline", "3s");
     private final Duration warmup = Settings.duration("bench.pdf.warmup", "30s");
+    private final int warmupDocuments = Settings.integer("bench.pdf.warmupDocuments", 1000);
+    private final Duration warmupMax = Settings.duration("bench.pdf.warmupMax", "150s");
     private final List<String> serviceJvmArgs = Settings.words("bench.serviceJvmArgs");
     private final Path serviceJar = Path.of(Settings.string("bench.serviceJar",
             "app/target/gridledger-app-0.1.0-SNAPSHOT-exec.jar")).toAbsolutePath().normalize();
@@ -111,14 +113,20 @@ final class PdfBenchmark {
                 System.out.printf(Locale.ROOT, "[pdf] %d issued invoices of %d lines; %d clients, baseline on %d threads%n",
                         filled.size(), lines, clients, baselineThreads);
 
+                // both sides warm until the time and the documents are reached (JIT, Jasper's and the fonts' caches)
                 long warmStart = System.nanoTime();
                 long warmed = 0;
-                while (System.nanoTime() - warmStart < warmup.toNanos()) {
-                    warmed += service(http, service, token, filled, Duration.ofSeconds(5)).documents();
-                    baseline(report, filled, Duration.ofSeconds(1), cpu, null);
+                long bareWarmed = 0;
+                while (System.nanoTime() - warmStart < warmupMax.toNanos()
+                        && (System.nanoTime() - warmStart < warmup.toNanos() || warmed < warmupDocuments
+                        || bareWarmed < warmupDocuments)) {
+                    Window w = service(http, service, token, filled, Duration.ofSeconds(5));
+                    warmed += w.documents();
+                    bareWarmed += Math.round(baseline(report, filled, Duration.ofSeconds(2), cpu, null) * 2);
+                    System.out.printf(Locale.ROOT, "[pdf] warm-up %.0f s: service %.0f PDFs/s (%d so far), bare %d so far%n",
+                            (System.nanoTime() - warmStart) / 1e9, w.perSecond(), warmed, bareWarmed);
                 }
-                System.out.printf(Locale.ROOT, "[pdf] warm-up: %d documents through the service in %.0f s%n", warmed,
-                        (System.nanoTime() - warmStart) / 1e9);
+                double warmSeconds = (System.nanoTime() - warmStart) / 1e9;
 
                 double[] served = new double[iterations];
                 double[] bare = new double[iterations];
@@ -147,7 +155,7 @@ final class PdfBenchmark {
                     throw new IllegalStateException(failures + " PDF requests failed; first: " + firstFailure + "\n"
                             + service.tail());
                 }
-                return result(served, bare, usages, perDocument, postgresVersion);
+                return result(served, bare, usages, perDocument, warmSeconds, warmed, postgresVersion);
             }
         } finally {
             deleteRecursively(work);
@@ -366,7 +374,8 @@ final class PdfBenchmark {
     }
 
     private BenchmarkResult result(double[] served, double[] bare, List<CpuMeter.Usage> usages,
-                                   List<CpuPerDocument> perDocument, String postgresVersion) {
+                                   List<CpuPerDocument> perDocument, double warmSeconds, long warmed,
+                                   String postgresVersion) {
         double rate = Stats.median(served);
         double baselineRate = Stats.median(bare);
         double[] ratios = new double[served.length];
@@ -383,10 +392,11 @@ final class PdfBenchmark {
         StringBuilder details = new StringBuilder();
         details.append(String.format(Locale.ROOT, "Parameters: %d iterations, each a bare-Jasper window of %.1f s "
                         + "(service idle) then a service window of %.1f s; %d issued invoices of %d lines (one community each), "
-                        + "fetched round robin by %d clients with a FINANCE bearer token; warm-up %.0f s. PostgreSQL fsync=on, "
+                        + "fetched round robin by %d clients with a FINANCE bearer token; warm-up %.0f s (%d documents through the "
+                        + "service; at least %.0f s and %d documents on each side, at most %.0f s). PostgreSQL fsync=on, "
                         + "synchronous_commit=on. Medians with (min–max, ±half range).%n%n",
                 served.length, baselineWindow.toMillis() / 1e3, window.toMillis() / 1e3, invoices, lines, clients,
-                warmup.toMillis() / 1e3));
+                warmSeconds, warmed, warmup.toMillis() / 1e3, warmupDocuments, warmupMax.toMillis() / 1e3));
         details.append("- service PDFs/s: ").append(Stats.spread(served, "%.0f")).append("; iterations: ")
                 .append(Stats.list(served, "%.0f")).append('\n');
         details.append("- bare JasperReports PDFs/s: ").append(Stats.spread(bare, "%.0f")).append("; iterations: ")

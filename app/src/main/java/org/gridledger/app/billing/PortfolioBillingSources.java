@@ -35,11 +35,13 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The billing run's sources, read from the portfolio through its queries: every registered community, and per
  * community the runs of days of its subscriptions with the package terms of each run, and the service credits its
- * tickets earned.
+ * tickets earned. A run reads each package's name, category and terms once ({@link #forRun}): 1,000 communities
+ * subscribing to the same ten packages cost ten package look-ups per run instead of ten per community.
  */
 @Component
 class PortfolioBillingSources implements BillingSources {
@@ -50,6 +52,16 @@ class PortfolioBillingSources implements BillingSources {
     PortfolioBillingSources(Queries queries, VatRates vatRates) {
         this.queries = queries;
         this.vatRates = vatRates;
+    }
+
+    /**
+     * Sources for one run of {@code month} that keep the packages' facts for the run. The terms in force in an ended
+     * month cannot change any more (a terms version takes effect today or later), so keeping them is safe; a later
+     * run reads them afresh.
+     */
+    @Override
+    public BillingSources forRun(YearMonth month) {
+        return new RunSources(this, month);
     }
 
     @Override
@@ -112,11 +124,37 @@ class PortfolioBillingSources implements BillingSources {
         return credits;
     }
 
-    private PackageFacts packageFacts(SupportPackageId packageId, YearMonth month) {
+    /** The facts of a package for {@code month}, read from the portfolio; run sources keep them ({@link RunSources}). */
+    PackageFacts packageFacts(SupportPackageId packageId, YearMonth month) {
         SupportPackageView view = queries.ask(new FindSupportPackageQuery(packageId, month.atEndOfMonth()),
                 SupportPackageView.class);
         PriceHistoryView history = queries.ask(new FindPackagePriceHistoryQuery(packageId), PriceHistoryView.class);
         return new PackageFacts(view, history);
+    }
+
+    /** The sources of one run: the singleton's reads, with each package's facts read once for the run's month. */
+    private static final class RunSources extends PortfolioBillingSources {
+
+        private final YearMonth month;
+        private final Map<SupportPackageId, PackageFacts> packages = new ConcurrentHashMap<>();
+
+        private RunSources(PortfolioBillingSources sources, YearMonth month) {
+            super(sources.queries, sources.vatRates);
+            this.month = month;
+        }
+
+        @Override
+        public BillingSources forRun(YearMonth month) {
+            return this.month.equals(month) ? this : super.forRun(month);
+        }
+
+        @Override
+        PackageFacts packageFacts(SupportPackageId packageId, YearMonth month) {
+            if (!this.month.equals(month)) {
+                return super.packageFacts(packageId, month);
+            }
+            return packages.computeIfAbsent(packageId, id -> super.packageFacts(id, month));
+        }
     }
 
     private record PackageFacts(SupportPackageView view, PriceHistoryView history) {
