@@ -9,5 +9,9 @@ public enum ChargeKind {
     /** Units used beyond those a package includes. */
     OVERAGE,
     /** A credit for service levels the organisation missed (negative). */
-    SERVICE_CREDIT
+    SERVICE_CREDIT,
+    /** Usage of a resource in one unit, rated at the tariff in force over some days of the month. */
+    USAGE,
+    /** Late usage of an earlier, billed month: rated now minus what was charged for it (either sign). */
+    LATE_USAGE
 }

@@ -15,7 +15,7 @@ import java.util.UUID;
 /**
  * Usage of one resource by one community in one month, in one unit, rated at one price.
  *
- * @param quantity  how much was used in {@code unit} over the days the price was in force (unrounded)
+ * @param quantity  how much was used in {@code unit} over the days the price was in force, at nine decimal places
  * @param unitPrice the tariff's price of one unit
  * @param net       {@code quantity × unitPrice}, rounded HALF_EVEN to the currency's minor unit
  * @param from      the first day of the month rated at this price

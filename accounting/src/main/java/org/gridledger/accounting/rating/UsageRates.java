@@ -126,8 +126,9 @@ public final class UsageRates {
 
     /**
      * The charge of {@code figures} in {@code unit} at the period's price, or null when nothing was used or no price
-     * is in force: quantity = seconds ÷ 3,600 (at {@link Quantity#SCALE} places), net = seconds × price ÷ 3,600
-     * rounded HALF_EVEN to the currency's minor unit, once.
+     * is in force: quantity = seconds ÷ 3,600 at {@link Quantity#SCALE} places (HALF_EVEN), net = quantity × price
+     * rounded HALF_EVEN to the currency's minor unit, once. An invoice line of the quantity at the price recomputes
+     * the same net.
      */
     public static UsageCharge charge(YearMonth month, ProviderId providerId, UUID resourceId, String resourceName,
                                      CommunityId communityId, Unit unit, Figures figures, PricePeriod period) {
@@ -137,10 +138,8 @@ public final class UsageRates {
         }
         Money price = period.price().price();
         BigDecimal quantity = seconds.divide(SECONDS_PER_HOUR, Quantity.SCALE, RoundingMode.HALF_EVEN);
-        BigDecimal net = seconds.multiply(price.amount())
-                .divide(SECONDS_PER_HOUR, price.currency().getDefaultFractionDigits(), Money.ROUNDING);
         return new UsageCharge(month, providerId, resourceId, resourceName, communityId, unit, quantity, price,
-                new Money(net, price.currency()), period.price().tariffId(), period.from(), period.until());
+                price.times(quantity).rounded(), period.price().tariffId(), period.from(), period.until());
     }
 
     private static boolean applies(TariffPrice p, UUID resourceId, CommunityId communityId) {

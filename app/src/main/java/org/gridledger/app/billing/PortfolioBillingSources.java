@@ -1,6 +1,8 @@
 package org.gridledger.app.billing;
 
 import org.gridledger.accounting.rating.SubscriptionFees;
+import org.gridledger.accounting.rating.UsageCharge;
+import org.gridledger.accounting.rating.UsageRating;
 import org.gridledger.app.messaging.Queries;
 import org.gridledger.domain.portfolio.CommunityId;
 import org.gridledger.domain.portfolio.CommunityQueries.CommunityPageView;
@@ -27,11 +29,14 @@ import org.gridledger.reporting.billing.BillableCommunity;
 import org.gridledger.reporting.billing.BillableCredit;
 import org.gridledger.reporting.billing.BillableSubscription;
 import org.gridledger.reporting.billing.BillingSources;
+import org.gridledger.reporting.billing.LateUsage;
+import org.gridledger.reporting.billing.UsageAdjustment;
 import org.springframework.stereotype.Component;
 
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Currency;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,19 +44,34 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The billing run's sources, read from the portfolio through its queries: every registered community, and per
- * community the runs of days of its subscriptions with the package terms of each run, and the service credits its
- * tickets earned. A run reads each package's name, category and terms once ({@link #forRun}): 1,000 communities
- * subscribing to the same ten packages cost ten package look-ups per run instead of ten per community.
+ * community the runs of days of its subscriptions with the package terms of each run, the service credits its
+ * tickets earned, its usage rated at the tariffs in force and its late usage of earlier months. A run reads each
+ * package's name, category and terms once ({@link #forRun}): 1,000 communities subscribing to the same ten packages
+ * cost ten package look-ups per run instead of ten per community.
  */
 @Component
 class PortfolioBillingSources implements BillingSources {
 
     private final Queries queries;
     private final VatRates vatRates;
+    private final UsageRating usageRating;
+    private final LateUsage lateUsage;
 
-    PortfolioBillingSources(Queries queries, VatRates vatRates) {
+    PortfolioBillingSources(Queries queries, VatRates vatRates, UsageRating usageRating, LateUsage lateUsage) {
         this.queries = queries;
         this.vatRates = vatRates;
+        this.usageRating = usageRating;
+        this.lateUsage = lateUsage;
+    }
+
+    @Override
+    public List<UsageCharge> usage(CommunityId communityId, YearMonth month) {
+        return usageRating.forCommunity(communityId, month);
+    }
+
+    @Override
+    public List<UsageAdjustment> lateUsage(CommunityId communityId, YearMonth month, Currency currency) {
+        return lateUsage.adjustments(communityId, month, currency);
     }
 
     /**
@@ -139,7 +159,7 @@ class PortfolioBillingSources implements BillingSources {
         private final Map<SupportPackageId, PackageFacts> packages = new ConcurrentHashMap<>();
 
         private RunSources(PortfolioBillingSources sources, YearMonth month) {
-            super(sources.queries, sources.vatRates);
+            super(sources.queries, sources.vatRates, sources.usageRating, sources.lateUsage);
             this.month = month;
         }
 

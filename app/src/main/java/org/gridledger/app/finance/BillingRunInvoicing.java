@@ -1,6 +1,12 @@
 package org.gridledger.app.finance;
 
 import org.gridledger.accounting.rating.ChargeKind;
+import org.gridledger.accounting.usage.UsageReadModel;
+import org.gridledger.domain.accounting.UsageCommands.CloseUsageMonthCommand;
+import org.gridledger.domain.accounting.UsageMonthId;
+import org.gridledger.domain.error.DomainException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.gridledger.app.messaging.CommandSender;
 import org.gridledger.app.messaging.Queries;
 import org.gridledger.domain.finance.InvoiceCommands.DraftInvoiceCommand;
@@ -28,21 +34,25 @@ import java.util.List;
  * invoice commands, in the run's chunk transaction (Axon joins it), so a failed chunk rolls its invoices, numbers and
  * ledger entries back with its records. Fee and overage lines become subscription lines of their package's category,
  * service credits credit lines; each carries the rater's rounded net, and the invoice recomputes nothing but the VAT,
- * with the same rule as the bill.
+ * with the same rule as the bill. Usage charges become usage lines and late usage adjustment lines, each with the
+ * bill line's usage reference, from which {@code billed_usage} reads what was charged (ADR 0023).
  */
 @Component
 class BillingRunInvoicing implements Invoicing {
 
     static final String ACTOR = "billing-run";
+    private static final Logger LOG = LoggerFactory.getLogger(BillingRunInvoicing.class);
 
     private final CommandSender commands;
     private final Queries queries;
     private final FinanceProperties finance;
+    private final UsageReadModel usage;
 
-    BillingRunInvoicing(CommandSender commands, Queries queries, FinanceProperties finance) {
+    BillingRunInvoicing(CommandSender commands, Queries queries, FinanceProperties finance, UsageReadModel usage) {
         this.commands = commands;
         this.queries = queries;
         this.finance = finance;
+        this.usage = usage;
     }
 
     @Override
@@ -61,8 +71,33 @@ class BillingRunInvoicing implements Invoicing {
         return queries.ask(new FindInvoiceQuery(id, null), InvoiceView.class).number();
     }
 
-    /** Fees and overage are subscription lines of their package's category; a service credit is a credit line. */
+    /**
+     * Closes the period's usage month unless it is closed already. A month that has not ended in UTC yet (the
+     * organisation's month ends up to two hours earlier) cannot be closed; the run goes on and the month can be closed
+     * through {@code POST /api/v1/usage/billed-periods} later.
+     */
+    @Override
+    public void closeUsage(YearMonth period) {
+        if (usage.closed(period)) {
+            return;
+        }
+        try {
+            commands.sendAsSystem(new CloseUsageMonthCommand(new UsageMonthId(period)), ACTOR);
+        } catch (DomainException e) {
+            LOG.warn("usage of {} stays open: {}", period, e.getMessage());
+        }
+    }
+
+    /**
+     * Fees and overage are subscription lines of their package's category; a service credit is a credit line; usage
+     * is a usage line and late usage an adjustment, each with its usage reference.
+     */
     private static InvoiceLineDraft line(BillLine line) {
+        if (line.kind() == ChargeKind.USAGE || line.kind() == ChargeKind.LATE_USAGE) {
+            return new InvoiceLineDraft(line.description(),
+                    line.kind() == ChargeKind.USAGE ? InvoiceLineKind.USAGE : InvoiceLineKind.ADJUSTMENT,
+                    line.quantity(), line.unit(), line.unitPrice(), line.vatRate(), null, line.reference(), line.net());
+        }
         boolean credit = line.kind() == ChargeKind.SERVICE_CREDIT;
         return new InvoiceLineDraft(line.description(), credit ? InvoiceLineKind.CREDIT : InvoiceLineKind.SUBSCRIPTION,
                 line.quantity(), line.unit(), line.unitPrice(), line.vatRate(), credit ? null : line.category(),

@@ -94,13 +94,13 @@ class BillingRunInvoicingTest extends ApiTestBase {
         List<BillLine> lines = List.of(
                 new BillLine(1, ChargeKind.FLAT_FEE, PackageCategory.CONSULTING, subscription,
                         "Consulting: monthly fee, 17 Oct – 31 Oct", new BigDecimal("15"), "day", perDay,
-                        Money.euros("169.35"), VAT_19, Money.euros("32.18")),
+                        Money.euros("169.35"), VAT_19, Money.euros("32.18"), null),
                 new BillLine(2, ChargeKind.SEAT_FEE, PackageCategory.CONSULTING, subscription,
                         "Consulting: 2 seats, 17 Oct – 31 Oct", new BigDecimal("30"), "seat-day", perSeatDay,
-                        Money.euros("38.71"), VAT_19, Money.euros("7.35")),
+                        Money.euros("38.71"), VAT_19, Money.euros("7.35"), null),
                 new BillLine(3, ChargeKind.SERVICE_CREDIT, PackageCategory.CONSULTING, null,
                         "Consulting: service credit, response target missed", BigDecimal.ONE, null,
-                        Money.euros("-10.00"), Money.euros("-10.00"), VAT_19, Money.euros("-1.90")));
+                        Money.euros("-10.00"), Money.euros("-10.00"), VAT_19, Money.euros("-1.90"), null));
         return new CommunityBill(new BillableCommunity(id, "Billed", Money.EUR, VAT_19), OCTOBER, lines,
                 Money.euros("198.06"), Money.euros("37.63"), Money.euros("235.69"));
     }

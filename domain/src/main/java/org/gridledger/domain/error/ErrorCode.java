@@ -205,6 +205,7 @@ public enum ErrorCode {
     VAT_RATE_INVALID(ErrorKind.RULE_VIOLATED, "A VAT rate lies in [0, 1); a rate of 0 is an exemption and needs its reason."),
 
     // finance: usage charges, late usage and tariff previews
+    TARIFF_PREVIEW_PERIOD_INVALID(ErrorKind.RULE_VIOLATED, "A tariff preview re-rates ended months (UTC): from no later than until, before this month, at most 24 months."),
 
     // finance: provider settlement
 

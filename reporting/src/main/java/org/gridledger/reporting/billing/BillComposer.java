@@ -18,6 +18,7 @@ public final class BillComposer {
         BillableCommunity community = sources.community(communityId);
         return CommunityBill.of(community, month, sources.subscriptions(communityId, month),
                 subscription -> SubscriptionFees.rate(month, subscription.runs(), subscription.usedUnits()),
-                sources.credits(communityId, month));
+                sources.credits(communityId, month), sources.usage(communityId, month),
+                sources.lateUsage(communityId, month, community.currency()));
     }
 }

@@ -3,6 +3,9 @@ package org.gridledger.reporting.billing;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.gridledger.domain.portfolio.CommunityId;
 import org.springframework.batch.core.Job;
+import org.springframework.batch.core.JobExecution;
+import org.springframework.batch.core.JobExecutionListener;
+import org.springframework.batch.core.JobParameters;
 import org.springframework.batch.core.Step;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.builder.JobBuilder;
@@ -41,9 +44,25 @@ public class BillingRunConfiguration {
     /** Communities per transaction: a failure loses at most this much work, and a chunk's invoices commit together. */
     static final int CHUNK = 10;
 
+    /**
+     * The job. An issuing run first closes the period's usage for billing (every start, so a restart finds it closed):
+     * records stored after that are marked late. Closing before rating, not after, leaves no gap: a record stored
+     * while the run rates is either in a community's rated month or late, and late usage is billed as the difference
+     * to what was charged (ADR 0023), so it counts once either way.
+     */
     @Bean
-    Job billingRunJob(JobRepository jobRepository, Step billingRunStep) {
-        return new JobBuilder(JOB, jobRepository).start(billingRunStep).build();
+    Job billingRunJob(JobRepository jobRepository, Step billingRunStep, ObjectProvider<Invoicing> invoicing) {
+        return new JobBuilder(JOB, jobRepository)
+                .listener(new JobExecutionListener() {
+                    @Override
+                    public void beforeJob(JobExecution execution) {
+                        JobParameters parameters = execution.getJobParameters();
+                        if (BillingMode.ISSUE.name().equals(parameters.getString(MODE))) {
+                            invoicing.getObject().closeUsage(YearMonth.parse(parameters.getString(PERIOD)));
+                        }
+                    }
+                })
+                .start(billingRunStep).build();
     }
 
     @Bean

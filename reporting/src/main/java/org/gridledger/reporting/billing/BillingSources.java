@@ -1,5 +1,6 @@
 package org.gridledger.reporting.billing;
 
+import org.gridledger.accounting.rating.UsageCharge;
 import org.gridledger.domain.portfolio.CommunityId;
 
 import java.time.YearMonth;
@@ -27,4 +28,10 @@ public interface BillingSources {
 
     /** The service credits the community earned in {@code month}, per package, net of reversals. */
     List<BillableCredit> credits(CommunityId communityId, YearMonth month);
+
+    /** The community's usage in {@code month}, rated at the tariffs in force ({@code UsageRating}). */
+    List<UsageCharge> usage(CommunityId communityId, YearMonth month);
+
+    /** Late usage of earlier, billed months, as differences to what was charged ({@link LateUsage}). */
+    List<UsageAdjustment> lateUsage(CommunityId communityId, YearMonth month, java.util.Currency currency);
 }

@@ -2,6 +2,10 @@ package org.gridledger.reporting.billing;
 
 import org.gridledger.accounting.rating.Charge;
 import org.gridledger.accounting.rating.ChargeKind;
+import org.gridledger.accounting.rating.UsageCharge;
+import org.gridledger.accounting.rating.UsageReference;
+import org.gridledger.domain.portfolio.PackageCategory;
+import org.gridledger.domain.portfolio.SubscriptionId;
 import org.gridledger.domain.shared.Money;
 
 import java.math.BigDecimal;
@@ -26,38 +30,88 @@ public record CommunityBill(BillableCommunity community, YearMonth period, List<
     }
 
     /**
-     * Composes the bill from the charges of each subscription, then one credit line per package with service credits,
-     * numbering the lines in order.
+     * Composes the bill: the charges of each subscription, then one line per usage charge in the community's currency
+     * (usage rated in another currency is not billed), then one line per late-usage adjustment, then one credit line
+     * per package with service credits, numbering the lines in order. Adjustments that lower the bill are left for a
+     * later invoice when they would make this one negative (an invoice's gross total is not negative); they are
+     * computed again then.
      */
     public static CommunityBill of(BillableCommunity community, YearMonth period,
                                    List<BillableSubscription> subscriptions,
+                                   Function<BillableSubscription, List<Charge>> rating, List<BillableCredit> credits,
+                                   List<UsageCharge> usage, List<UsageAdjustment> lateUsage) {
+        CommunityBill bill = compose(community, period, subscriptions, rating, credits, usage, lateUsage);
+        if (bill.grossTotal().amount().signum() < 0 && lateUsage.stream().anyMatch(a -> a.net().amount().signum() < 0)) {
+            return compose(community, period, subscriptions, rating, credits, usage,
+                    lateUsage.stream().filter(a -> a.net().amount().signum() > 0).toList());
+        }
+        return bill;
+    }
+
+    /** A bill of subscriptions and credits only. */
+    public static CommunityBill of(BillableCommunity community, YearMonth period,
+                                   List<BillableSubscription> subscriptions,
                                    Function<BillableSubscription, List<Charge>> rating, List<BillableCredit> credits) {
-        List<BillLine> lines = new ArrayList<>();
-        Money net = Money.zero(community.currency());
-        Money vat = Money.zero(community.currency());
+        return of(community, period, subscriptions, rating, credits, List.of(), List.of());
+    }
+
+    private static CommunityBill compose(BillableCommunity community, YearMonth period,
+                                         List<BillableSubscription> subscriptions,
+                                         Function<BillableSubscription, List<Charge>> rating,
+                                         List<BillableCredit> credits, List<UsageCharge> usage,
+                                         List<UsageAdjustment> lateUsage) {
+        Lines lines = new Lines(community);
         for (BillableSubscription subscription : subscriptions) {
             for (Charge charge : rating.apply(subscription)) {
-                Money lineVat = charge.net().times(community.vatRate()).rounded();
-                lines.add(new BillLine(lines.size() + 1, charge.kind(), subscription.category(),
-                        subscription.subscriptionId(), charge.description(), charge.quantity(), charge.unit(),
-                        charge.unitPrice(), charge.net(), community.vatRate(), lineVat));
-                net = net.plus(charge.net());
-                vat = vat.plus(lineVat);
+                lines.add(charge.kind(), subscription.category(), subscription.subscriptionId(), charge.description(),
+                        charge.quantity(), charge.unit(), charge.unitPrice(), charge.net(), null);
             }
+        }
+        for (UsageCharge charge : usage) {
+            if (charge.net().currency().equals(community.currency())) {
+                lines.add(ChargeKind.USAGE, null, null, UsageLines.description(charge), charge.quantity(),
+                        charge.unit().name(), charge.unitPrice(), charge.net(), UsageReference.usage(charge));
+            }
+        }
+        for (UsageAdjustment adjustment : lateUsage) {
+            lines.add(ChargeKind.LATE_USAGE, null, null, UsageLines.description(adjustment), BigDecimal.ONE,
+                    "adjustment", adjustment.net(), adjustment.net(), UsageReference.lateUsage(adjustment.month(),
+                            adjustment.resourceId(), adjustment.unit(), adjustment.quantityDelta()));
         }
         for (BillableCredit credit : credits) {
             if (credit.credited().amount().signum() <= 0) {
                 continue;
             }
             Money amount = credit.credited().rounded().negate();
-            Money lineVat = amount.times(community.vatRate()).rounded();
-            lines.add(new BillLine(lines.size() + 1, ChargeKind.SERVICE_CREDIT, credit.category(), null,
+            lines.add(ChargeKind.SERVICE_CREDIT, credit.category(), null,
                     "Service credit: " + credit.packageName() + ", " + credit.breaches() + " missed service level"
                             + (credit.breaches() == 1 ? "" : "s") + " in " + period,
-                    BigDecimal.ONE, "credit", amount, amount, community.vatRate(), lineVat));
+                    BigDecimal.ONE, "credit", amount, amount, null);
+        }
+        return new CommunityBill(community, period, lines.lines, lines.net, lines.vat, lines.net.plus(lines.vat));
+    }
+
+    /** Lines numbered in order, with the running totals of their rounded amounts. */
+    private static final class Lines {
+
+        private final BillableCommunity community;
+        private final List<BillLine> lines = new ArrayList<>();
+        private Money net;
+        private Money vat;
+
+        Lines(BillableCommunity community) {
+            this.community = community;
+            this.net = Money.zero(community.currency());
+            this.vat = Money.zero(community.currency());
+        }
+
+        void add(ChargeKind kind, PackageCategory category, SubscriptionId subscriptionId, String description,
+                 BigDecimal quantity, String unit, Money unitPrice, Money amount, String reference) {
+            Money lineVat = amount.times(community.vatRate()).rounded();
+            lines.add(new BillLine(lines.size() + 1, kind, category, subscriptionId, description, quantity, unit,
+                    unitPrice, amount, community.vatRate(), lineVat, reference));
             net = net.plus(amount);
             vat = vat.plus(lineVat);
         }
-        return new CommunityBill(community, period, lines, net, vat, net.plus(vat));
     }
 }

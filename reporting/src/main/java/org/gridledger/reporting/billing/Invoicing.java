@@ -15,4 +15,10 @@ public interface Invoicing {
      * domain exception) a second invoice for the same community and period.
      */
     String issue(CommunityBill bill);
+
+    /**
+     * Closes the period's usage for billing, if it is not closed yet: records stored for it afterwards are marked
+     * late and billed as adjustments on a later invoice ({@link LateUsage}). An issuing run calls it as it starts.
+     */
+    void closeUsage(YearMonth period);
 }

@@ -3,6 +3,10 @@ package org.gridledger.reporting.billing;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.gridledger.accounting.rating.ChargeKind;
 import org.gridledger.accounting.rating.SubscriptionFees;
+import org.gridledger.accounting.rating.UsageCharge;
+import org.gridledger.domain.finance.TariffId;
+import org.gridledger.domain.portfolio.ProviderId;
+import org.gridledger.domain.shared.Unit;
 import org.gridledger.domain.error.DomainException;
 import org.gridledger.domain.error.ErrorCode;
 import org.gridledger.domain.portfolio.CommunityId;
@@ -67,6 +71,7 @@ class BillingRunTest {
         jdbc.sql("create table if not exists test_invoice (community_id uuid not null, period char(7) not null, "
                 + "number varchar(20) not null, gross numeric(19,9) not null, primary key (community_id, period))")
                 .update();
+        jdbc.sql("create table if not exists test_usage_closed (period char(7) primary key)").update();
         catalogue.reset();
     }
 
@@ -182,6 +187,70 @@ class BillingRunTest {
     }
 
     @Test
+    void usage_charges_and_late_usage_become_lines_with_their_references_and_count_in_the_totals() {
+        CommunityId community = catalogue.communities(1, "100.00").get(0);
+        UUID resource = UUID.fromString("00000000-0000-0000-0000-00000000a001");
+        catalogue.usage(community,
+                new UsageCharge(OCTOBER, ProviderId.random(), resource, "gridka-cpu", community, Unit.HS06_HOUR,
+                        new BigDecimal("40.002777778"), Money.euros("0.041"), Money.euros("1.64"), TariffId.random(),
+                        LocalDate.of(2026, 10, 1), LocalDate.of(2026, 11, 1)),
+                new UsageCharge(OCTOBER, ProviderId.random(), resource, "gridka-cpu", community, Unit.WALL_HOUR,
+                        new BigDecimal("9"), Money.euros("0.02"), Money.euros("0.18"), TariffId.random(),
+                        LocalDate.of(2026, 10, 1), LocalDate.of(2026, 10, 15)),
+                new UsageCharge(OCTOBER, ProviderId.random(), resource, "gridka-cpu", community, Unit.WALL_HOUR,
+                        new BigDecimal("3"), Money.of("0.02", "USD"), Money.of("0.06", "USD"), TariffId.random(),
+                        LocalDate.of(2026, 10, 1), LocalDate.of(2026, 11, 1)));
+        catalogue.lateUsage(community, new UsageAdjustment(YearMonth.of(2026, 9), resource, "gridka-cpu",
+                Unit.HS06_HOUR, new BigDecimal("60"), new BigDecimal("50"), Money.euros("3.00"), Money.euros("2.50")));
+
+        BillingRunView run = runs.start(OCTOBER, BillingMode.DRY_RUN);
+
+        BillStore.RecordedBill bill = runs.bills(run.runId()).get(0);
+        assertThat(bill.lines()).hasSize(4); // the USD charge is not billed in EUR
+        assertThat(bill.lines().get(1).path("kind").asText()).isEqualTo("USAGE");
+        assertThat(bill.lines().get(1).path("description").asText())
+                .isEqualTo("gridka-cpu: HS06 hours, 1 Oct 2026 – 31 Oct 2026, 31 days at this price");
+        assertThat(bill.lines().get(1).path("reference").asText())
+                .isEqualTo("usage 2026-10 " + resource + " HS06_HOUR 2026-10-01/2026-11-01");
+        assertThat(bill.lines().get(2).path("description").asText())
+                .isEqualTo("gridka-cpu: core wall-clock hours, 1 Oct 2026 – 14 Oct 2026, 14 days at this price");
+        assertThat(bill.lines().get(3).path("kind").asText()).isEqualTo("LATE_USAGE");
+        assertThat(bill.lines().get(3).path("description").asText())
+                .isEqualTo("Late usage of 2026-09, gridka-cpu: HS06 hours, +10 (rated now 3.00, invoiced 2.50)");
+        assertThat(bill.lines().get(3).path("reference").asText())
+                .isEqualTo("late-usage 2026-09 " + resource + " HS06_HOUR 10");
+        assertThat(bill.netTotal()).isEqualByComparingTo("102.32"); // 100 + 1.64 + 0.18 + 0.50
+        assertThat(bill.vatTotal()).isEqualByComparingTo("19.44"); // 19.00 + 0.31 + 0.03 + 0.10
+    }
+
+    @Test
+    void late_usage_that_would_make_the_invoice_negative_waits_for_a_later_one() {
+        CommunityId community = catalogue.communities(1, "1.00").get(0);
+        catalogue.lateUsage(community, new UsageAdjustment(YearMonth.of(2026, 9), UUID.randomUUID(), "gridka-cpu",
+                Unit.HS06_HOUR, new BigDecimal("10"), new BigDecimal("60"), Money.euros("0.50"), Money.euros("3.00")));
+
+        BillingRunView run = runs.start(OCTOBER, BillingMode.DRY_RUN);
+
+        BillStore.RecordedBill bill = runs.bills(run.runId()).get(0);
+        assertThat(bill.lines()).hasSize(1);
+        assertThat(bill.netTotal()).isEqualByComparingTo("1.00");
+    }
+
+    @Test
+    void an_issuing_run_closes_its_period_for_usage_and_a_dry_run_does_not() {
+        catalogue.communities(1, "10.00");
+        YearMonth issued = catalogue.freshPeriod();
+        YearMonth previewed = catalogue.freshPeriod();
+
+        runs.start(previewed, BillingMode.DRY_RUN);
+        runs.start(issued, BillingMode.ISSUE);
+
+        assertThat(jdbc.sql("select period from test_usage_closed where period in (:a, :b)")
+                .param("a", issued.toString()).param("b", previewed.toString()).query(String.class).list())
+                .containsExactly(issued.toString());
+    }
+
+    @Test
     void an_unknown_run_is_not_found() {
         assertThatThrownBy(() -> runs.run(987_654_321L)).isInstanceOfSatisfying(DomainException.class,
                 e -> assertThat(e.code()).isEqualTo(ErrorCode.BILLING_RUN_NOT_FOUND));
@@ -200,11 +269,15 @@ class BillingRunTest {
         private final Map<CommunityId, Integer> reads = new java.util.concurrent.ConcurrentHashMap<>();
         private final Set<CommunityId> failOnce = new HashSet<>();
         private final Map<CommunityId, Money> credits = new LinkedHashMap<>();
+        private final Map<CommunityId, List<UsageCharge>> usage = new LinkedHashMap<>();
+        private final Map<CommunityId, List<UsageAdjustment>> lateUsage = new LinkedHashMap<>();
         private int periods;
 
         void reset() {
             fees.clear();
             credits.clear();
+            usage.clear();
+            lateUsage.clear();
             reads.clear();
             failOnce.clear();
         }
@@ -262,6 +335,24 @@ class BillingRunTest {
             credits.put(communityId, Money.euros(amount));
         }
 
+        void usage(CommunityId communityId, UsageCharge... charges) {
+            usage.put(communityId, List.of(charges));
+        }
+
+        void lateUsage(CommunityId communityId, UsageAdjustment... adjustments) {
+            lateUsage.put(communityId, List.of(adjustments));
+        }
+
+        @Override
+        public List<UsageCharge> usage(CommunityId communityId, YearMonth month) {
+            return usage.getOrDefault(communityId, List.of());
+        }
+
+        @Override
+        public List<UsageAdjustment> lateUsage(CommunityId communityId, YearMonth month, Currency currency) {
+            return lateUsage.getOrDefault(communityId, List.of());
+        }
+
         @Override
         public List<BillableSubscription> subscriptions(CommunityId communityId, YearMonth month) {
             reads.merge(communityId, 1, Integer::sum);
@@ -296,6 +387,12 @@ class BillingRunTest {
                     .param("c", bill.community().communityId().value()).param("p", bill.period().toString())
                     .param("n", number).param("g", bill.grossTotal().amount()).update();
             return number;
+        }
+
+        @Override
+        public void closeUsage(YearMonth period) {
+            jdbc.sql("insert into test_usage_closed values (:p) on conflict do nothing").param("p", period.toString())
+                    .update();
         }
     }
 

@@ -1,0 +1,308 @@
+package org.gridledger.app.billing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.gridledger.app.support.ApiTestBase;
+import org.gridledger.app.support.Http;
+import org.gridledger.app.support.Reply;
+import org.gridledger.domain.error.ErrorCode;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.gridledger.app.support.Bodies.obj;
+import static org.gridledger.app.support.ProblemAssertions.assertProblem;
+
+/**
+ * Usage billed through the real service with exact amounts: tariffs defined and usage uploaded over HTTP, issuing
+ * billing runs of past months (each test bills months of its own, since an issuing run of a month runs once), the
+ * invoices' usage lines, late usage as an adjustment on the next invoice, a VAT-exempt community, the trial balance
+ * after each, and the tariff preview. The resource is registered with HS06 10 per core, so a job's normalised CPU is
+ * its CPU seconds × 10.
+ */
+class UsageBillingApiTest extends ApiTestBase {
+
+    @Autowired
+    private JdbcClient jdbc;
+
+    private String providerId;
+    private String resourceId;
+    private String site;
+    private Http provider;
+
+    @BeforeEach
+    void aProviderWithOneResource() {
+        providerId = staff().post("/api/v1/providers", obj("name", unique("RatedProvider"), "kind", "COMPUTE_CENTRE"))
+                .json().path("providerId").asText();
+        String username = unique("rated-provider");
+        assertSuccess(staff().post("/api/v1/accounts", obj("username", username, "password", ACCOUNT_PASSWORD,
+                "roles", List.of("PROVIDER"), "providerIds", List.of(providerId))));
+        provider = withToken(username);
+        site = "DE-RATED-" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        resourceId = UUID.randomUUID().toString();
+        jdbc.sql("insert into accounting_resource (resource_id, provider_id, name, site_name, batch_system, cores,"
+                        + " registered_at) values (:id, :provider, :name, :site, 'SLURM', 128, :at)")
+                .param("id", UUID.fromString(resourceId)).param("provider", UUID.fromString(providerId))
+                .param("name", site + "-cpu").param("site", site)
+                .param("at", Timestamp.from(Instant.parse("2020-01-01T00:00:00Z"))).update();
+        jdbc.sql("insert into accounting_resource_hs06 values (:id, date '2020-01-01', 10)")
+                .param("id", UUID.fromString(resourceId)).update();
+    }
+
+    @Test
+    void an_issuing_run_bills_usage_split_at_a_price_change_with_an_agreement_overriding_the_default() {
+        YearMonth march = YearMonth.of(2024, 3);
+        String medigrid = registerCommunity(unique("RatedMedigrid"));
+        String astro = registerCommunity(unique("RatedAstro"));
+        tariff(null, null, "HS06_HOUR", "0.05", "2024-01-01", null);
+        String wall = tariff(resourceId, null, "WALL_HOUR", "0.02", "2024-01-01", null);
+        assertSuccess(staff().post("/api/v1/tariffs/" + wall + "/prices", obj("price", "0.03",
+                "effectiveFrom", "2024-03-16")));
+        tariff(null, medigrid, "HS06_HOUR", "0.04", "2024-01-01", null);
+        usage(medigrid, "m", job("m1", "2024-03-10T10:00:00Z", 36_000, 18_000, 4),
+                job("m2", "2024-03-20T10:00:00Z", 18_000, 9_000, 2));
+        usage(astro, "a", job("a1", "2024-03-10T10:00:00Z", 36_000, 18_000, 4));
+
+        issue(march);
+
+        JsonNode medigridLines = lines(invoice(medigrid, march));
+        // 180,000 + 90,000 HS06-s = 75 HS06 h at the agreement's 0.04; 36,000 s × 4 cores = 40 wall h until 15 Mar
+        // at 0.02; 18,000 s × 2 cores = 10 wall h from 16 Mar at 0.03
+        assertThat(summary(medigridLines)).containsExactly(
+                "USAGE|75|HS06_HOUR|0.04|3.00|0.57",
+                "USAGE|40|WALL_HOUR|0.02|0.80|0.15",
+                "USAGE|10|WALL_HOUR|0.03|0.30|0.06");
+        assertThat(medigridLines.get(1).path("description").asText())
+                .isEqualTo(site + "-cpu: core wall-clock hours, 1 Mar 2024 – 15 Mar 2024, 15 days at this price");
+        assertThat(medigridLines.get(2).path("reference").asText())
+                .isEqualTo("usage 2024-03 " + resourceId + " WALL_HOUR 2024-03-16/2024-04-01");
+        assertThat(totals(invoice(medigrid, march))).isEqualTo("4.10|0.78|4.88");
+        // the community without an agreement pays the provider default
+        assertThat(summary(lines(invoice(astro, march)))).containsExactly(
+                "USAGE|50|HS06_HOUR|0.05|2.50|0.48",
+                "USAGE|40|WALL_HOUR|0.02|0.80|0.15");
+        assertThat(totals(invoice(astro, march))).isEqualTo("3.30|0.63|3.93");
+        assertTrialBalanceIsZero();
+    }
+
+    @Test
+    void late_usage_of_an_invoiced_month_is_an_adjustment_on_the_next_invoice_and_is_billed_once() {
+        YearMonth april = YearMonth.of(2024, 4);
+        YearMonth may = YearMonth.of(2024, 5);
+        String community = registerCommunity(unique("LateGrid"));
+        assertSuccess(finance().put("/api/v1/communities/" + community + "/vat-rate", obj("vatRate", "0",
+                "exemptionReason", "Research institution, § 4 Nr. 21a UStG")));
+        tariff(null, null, "HS06_HOUR", "0.05", "2024-01-01", null);
+        usage(community, "on-time", job("l1", "2024-04-10T10:00:00Z", 7_200, 3_600, 1));
+
+        issue(april);
+
+        assertThat(summary(lines(invoice(community, april)))).containsExactly("USAGE|10|HS06_HOUR|0.05|0.50|0.00");
+        assertThat(staff().get("/api/v1/usage/billed-periods").json().findValuesAsText("month")).contains("2024-04");
+
+        JsonNode late = usage(community, "late", job("l2", "2024-04-20T10:00:00Z", 36_000, 18_000, 1));
+        assertThat(late.path("counts").path("late").asLong()).isEqualTo(1);
+        BillOf preview = dryRun(may, community);
+        assertThat(preview.lines()).hasSize(1);
+
+        issue(may);
+
+        JsonNode mayLines = lines(invoice(community, may));
+        // 18,000 CPU s × 10 = 50 HS06 h more at 0.05: April rated now 3.00, invoiced 0.50
+        assertThat(summary(mayLines)).containsExactly("ADJUSTMENT|1|adjustment|2.50|2.50|0.00");
+        assertThat(mayLines.get(0).path("description").asText()).isEqualTo("Late usage of 2024-04, " + site
+                + "-cpu: HS06 hours, +50 (rated now 3.00, invoiced 0.50)");
+        assertThat(mayLines.get(0).path("reference").asText())
+                .isEqualTo("late-usage 2024-04 " + resourceId + " HS06_HOUR 50.000000000");
+        assertThat(totals(invoice(community, may))).isEqualTo("2.50|0.00|2.50");
+        assertThat(preview.lines().get(0).path("net").path("amount").asText()).isEqualTo("2.50");
+        assertThat(dryRun(YearMonth.of(2024, 6), community).lines()).as("billed once").isEmpty();
+        assertTrialBalanceIsZero();
+    }
+
+    @Test
+    void a_tariff_preview_re_rates_a_past_month_per_community_and_stores_nothing() {
+        String medigrid = registerCommunity(unique("PreviewMedigrid"));
+        String astro = registerCommunity(unique("PreviewAstro"));
+        String hs06 = tariff(null, null, "HS06_HOUR", "0.05", "2024-01-01", null);
+        tariff(null, astro, "HS06_HOUR", "0.04", "2024-01-01", null);
+        usage(medigrid, "m", job("p1", "2024-07-10T10:00:00Z", 36_000, 18_000, 1),
+                job("p2", "2024-07-20T10:00:00Z", 18_000, 9_000, 1));
+        usage(astro, "a", job("p3", "2024-07-20T10:00:00Z", 36_000, 27_000, 1));
+        JsonNode before = staff().get("/api/v1/tariffs/" + hs06).json();
+
+        Reply newPrice = finance().post("/api/v1/tariffs/preview", obj("from", "2024-07", "until", "2024-07",
+                "tariffId", hs06, "price", "0.06", "effectiveFrom", "2024-07-16"));
+
+        assertThat(newPrice.status()).as("%s", newPrice).isEqualTo(200);
+        JsonNode view = newPrice.json();
+        assertThat(view.path("rows")).hasSize(2);
+        JsonNode medigridRow = row(view, medigrid);
+        // 50 h before 16 Jul at 0.05 and 25 h after at 0.06 instead of 75 h at 0.05
+        assertThat(medigridRow.path("current").path("amount").asText()).isEqualTo("3.75");
+        assertThat(medigridRow.path("proposed").path("amount").asText()).isEqualTo("4.00");
+        assertThat(medigridRow.path("difference").path("amount").asText()).isEqualTo("0.25");
+        assertThat(row(view, astro).path("difference").path("amount").asText()).as("its agreement rates it")
+                .isEqualTo("0.00");
+        assertThat(view.path("currentTotal").path("amount").asText()).isEqualTo("6.75");
+        assertThat(view.path("proposedTotal").path("amount").asText()).isEqualTo("7.00");
+        assertThat(view.path("difference").path("amount").asText()).isEqualTo("0.25");
+
+        JsonNode agreement = finance().post("/api/v1/tariffs/preview", obj("from", "2024-06", "until", "2024-07",
+                "providerId", providerId, "communityId", medigrid, "unit", "HS06_HOUR", "price", "0.03",
+                "effectiveFrom", "2024-01-01")).json();
+        assertThat(row(agreement, medigrid).path("proposed").path("amount").asText()).isEqualTo("2.25");
+        assertThat(agreement.path("difference").path("amount").asText()).isEqualTo("-1.50");
+
+        assertProblem(finance().post("/api/v1/tariffs/preview", obj("from", YearMonth.from(today()).toString(),
+                "until", YearMonth.from(today()).toString(), "tariffId", hs06, "price", "0.06",
+                "effectiveFrom", "2024-07-16")), 422, ErrorCode.TARIFF_PREVIEW_PERIOD_INVALID);
+        assertProblem(finance().post("/api/v1/tariffs/preview", obj("from", "2024-07", "until", "2024-06",
+                "tariffId", hs06, "price", "0.06", "effectiveFrom", "2024-07-16")), 422,
+                ErrorCode.TARIFF_PREVIEW_PERIOD_INVALID);
+        assertProblem(finance().post("/api/v1/tariffs/preview", obj("from", "2024-07", "until", "2024-07",
+                "tariffId", hs06, "price", "0.06", "effectiveFrom", "2024-01-01")), 409, ErrorCode.TARIFF_OVERLAPS);
+        assertProblem(finance().post("/api/v1/tariffs/preview", obj("from", "2024-07", "until", "2024-07",
+                "providerId", providerId, "communityId", astro, "unit", "HS06_HOUR", "price", "0.03",
+                "effectiveFrom", "2024-01-01")), 409, ErrorCode.TARIFF_EXISTS);
+        assertProblem(finance().post("/api/v1/tariffs/preview", obj("from", "2024-07", "until", "2024-07",
+                "tariffId", hs06, "price", "-0.01", "effectiveFrom", "2024-07-16")), 422, ErrorCode.TARIFF_INVALID);
+        assertProblem(finance().post("/api/v1/tariffs/preview", obj("from", "2024-07", "until", "2024-07",
+                "tariffId", UUID.randomUUID().toString(), "price", "0.06", "effectiveFrom", "2024-07-16")), 404,
+                ErrorCode.TARIFF_NOT_FOUND);
+        assertThat(staff().get("/api/v1/tariffs/" + hs06).json()).isEqualTo(before);
+        assertThat(staff().get("/api/v1/tariffs?providerId=" + providerId).json().path("totalItems").asLong())
+                .isEqualTo(2);
+    }
+
+    private record BillOf(JsonNode lines) {
+    }
+
+    private Http finance() {
+        return newAccountWithRole(org.gridledger.app.security.Role.FINANCE);
+    }
+
+    private String tariff(String resource, String community, String unit, String price, String from, String until) {
+        Map<String, Object> body = new HashMap<>(obj("providerId", providerId, "unit", unit, "price", price,
+                "effectiveFrom", from));
+        if (resource != null) {
+            body.put("resourceId", resource);
+        }
+        if (community != null) {
+            body.put("communityId", community);
+        }
+        if (until != null) {
+            body.put("effectiveUntil", until);
+        }
+        Reply reply = staff().post("/api/v1/tariffs", body);
+        assertThat(reply.status()).as("%s", reply).isEqualTo(201);
+        return reply.json().path("tariffId").asText();
+    }
+
+    /** Uploads the jobs under a VO of their own and assigns it to the community; returns the upload's answer. */
+    private JsonNode usage(String community, String key, String... jobs) {
+        String vo = "vo-" + UUID.randomUUID().toString().substring(0, 8);
+        String document = "APEL-individual-job-message: v0.2\n" + String.join("", jobs).replace("{vo}", vo);
+        Reply uploaded = provider.header("Content-Type", "text/plain").header("Idempotency-Key", key + "-" + vo)
+                .post("/api/v1/usage/uploads", document);
+        assertThat(uploaded.status()).as("%s", uploaded).isEqualTo(200);
+        assertSuccess(staff().post("/api/v1/usage/unattributed/assign", obj("vo", vo, "communityId", community)));
+        return uploaded.json();
+    }
+
+    private String job(String id, String end, long wall, long cpu, int processors) {
+        long endSecond = Instant.parse(end).getEpochSecond();
+        return "Site: " + site + "\nSubmitHost: ce." + site + ".example.org\nLocalJobId: " + site + "-" + id
+                + "\nLocalUserId: u1\nGlobalUserName: /C=DE/O=GridGermany/CN=Jane Doe\nFQAN: /{vo}"
+                + "/Role=NULL/Capability=NULL\nWallDuration: " + wall + "\nCpuDuration: " + cpu
+                + "\nProcessors: " + processors + "\nNodeCount: 1\nStartTime: " + (endSecond - wall)
+                + "\nEndTime: " + endSecond + "\nInfrastructureType: grid\nServiceLevelType: HEPSPEC"
+                + "\nServiceLevel: 10\n%%\n";
+    }
+
+    private void issue(YearMonth period) {
+        JsonNode run = awaitRun(staff().post("/api/v1/billing-runs", obj("period", period.toString(), "mode", "ISSUE")));
+        assertThat(run.path("status").asText()).as("%s", run).isEqualTo("COMPLETED");
+    }
+
+    private BillOf dryRun(YearMonth period, String community) {
+        JsonNode run = awaitRun(staff().post("/api/v1/billing-runs", obj("period", period.toString(),
+                "mode", "DRY_RUN")));
+        for (JsonNode bill : staff().get("/api/v1/billing-runs/" + run.path("runId").asText() + "/bills").json()) {
+            if (bill.path("communityId").asText().equals(community)) {
+                return new BillOf(bill.path("lines"));
+            }
+        }
+        throw new AssertionError("no bill of " + community);
+    }
+
+    private JsonNode awaitRun(Reply started) {
+        assertThat(started.status()).as("%s", started).isEqualTo(202);
+        String path = "/api/v1/billing-runs/" + started.json().path("runId").asText();
+        return await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200))
+                .until(() -> staff().get(path).json(),
+                        view -> !view.path("endedAt").isMissingNode() && !view.path("endedAt").isNull());
+    }
+
+    private JsonNode invoice(String community, YearMonth period) {
+        JsonNode items = staff().get("/api/v1/invoices?communityId=" + community + "&period=" + period).json()
+                .path("items");
+        assertThat(items).as("the invoice of %s for %s", community, period).hasSize(1);
+        return items.get(0);
+    }
+
+    private JsonNode lines(JsonNode invoice) {
+        return staff().get("/api/v1/invoices/" + invoice.path("invoiceId").asText() + "/lines").json().path("lines");
+    }
+
+    /** kind|quantity|unit|unit price|net|VAT per line, numbers without trailing zeros beyond the cents. */
+    private static List<String> summary(JsonNode lines) {
+        List<String> rows = new ArrayList<>();
+        for (JsonNode line : lines) {
+            rows.add(String.join("|", line.path("kind").asText(),
+                    new BigDecimal(line.path("quantity").asText()).stripTrailingZeros().toPlainString(),
+                    line.path("unit").asText(), line.path("unitPrice").path("amount").asText(),
+                    line.path("net").path("amount").asText(), line.path("vat").path("amount").asText()));
+        }
+        return rows;
+    }
+
+    private static String totals(JsonNode invoice) {
+        return invoice.path("netTotal").path("amount").asText() + "|" + invoice.path("vatTotal").path("amount").asText()
+                + "|" + invoice.path("grossTotal").path("amount").asText();
+    }
+
+    private static JsonNode row(JsonNode preview, String community) {
+        for (JsonNode row : preview.path("rows")) {
+            if (row.path("communityId").asText().equals(community)) {
+                return row;
+            }
+        }
+        throw new AssertionError("no preview row of " + community);
+    }
+
+    private void assertTrialBalanceIsZero() {
+        Reply reply = staff().get("/api/v1/ledger/trial-balance?asOf=" + today().withDayOfYear(1).plusYears(1)
+                .minusDays(1));
+        assertThat(reply.status()).as("%s", reply).isEqualTo(200);
+        Map<String, BigDecimal> sums = new HashMap<>();
+        for (JsonNode row : reply.json().path("rows")) {
+            sums.merge(row.path("balance").path("currency").asText(),
+                    new BigDecimal(row.path("balance").path("amount").asText()), BigDecimal::add);
+        }
+        assertThat(sums.values()).allSatisfy(sum -> assertThat(sum).isEqualByComparingTo("0"));
+    }
+}
