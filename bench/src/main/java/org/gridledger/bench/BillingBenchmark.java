@@ -49,7 +49,7 @@ final class BillingBenchmark {
     private final int providers = Settings.integer("bench.billing.providers", 10);
     private final int resourcesPerProvider = Settings.integer("bench.billing.resources", 5);
     private final int usageRows = Settings.integer("bench.billing.usageRows", 1_000_000);
-    private final int months = Settings.integer("bench.billing.months", 3);
+    private final int months = Settings.integer("bench.billing.months", 2);
     private final boolean dryRuns = Boolean.parseBoolean(Settings.string("bench.billing.dryRun", "true"));
     private final int clients = Settings.integer("bench.billing.clients", 8);
     private final String heap = Settings.string("bench.billing.heap", "2g");

@@ -10,6 +10,7 @@ import org.gridledger.domain.error.ErrorCode;
 import org.axonframework.common.Registration;
 import org.axonframework.queryhandling.QueryBus;
 import org.gridledger.domain.portfolio.CommunityId;
+import org.gridledger.domain.portfolio.SubscriptionQueries.FindActiveSubscriptionDaysQuery;
 import org.gridledger.domain.portfolio.SupportPackageQueries.FindPackagePriceHistoryQuery;
 import org.gridledger.reporting.billing.BillComposer;
 import org.gridledger.reporting.billing.BillLine;
@@ -145,7 +146,7 @@ class BillingRunApiTest extends ApiTestBase {
     }
 
     @Test
-    void a_run_reads_each_package_once_for_all_its_communities_and_bills_them_as_the_portfolio_does() {
+    void a_run_reads_packages_and_subscription_days_once_for_all_communities_and_bills_them_as_the_portfolio_does() {
         String pkg = definePublishedPackage(unique("SharedPackage"));
         List<CommunityId> communities = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
@@ -156,10 +157,14 @@ class BillingRunApiTest extends ApiTestBase {
         }
         YearMonth month = YearMonth.from(today());
         AtomicInteger reads = new AtomicInteger();
+        AtomicInteger dayReads = new AtomicInteger();
         Registration counting = queryBus.registerHandlerInterceptor((unitOfWork, chain) -> {
-            if (unitOfWork.getMessage().getPayload() instanceof FindPackagePriceHistoryQuery q
-                    && q.packageId().toString().equals(pkg)) {
+            Object query = unitOfWork.getMessage().getPayload();
+            if (query instanceof FindPackagePriceHistoryQuery q && q.packageId().toString().equals(pkg)) {
                 reads.incrementAndGet();
+            }
+            if (query instanceof FindActiveSubscriptionDaysQuery) {
+                dayReads.incrementAndGet();
             }
             return chain.proceed();
         });
@@ -169,13 +174,16 @@ class BillingRunApiTest extends ApiTestBase {
                 plain.add(new BillComposer(sources).bill(community, month));
             }
             assertThat(reads.get()).as("without a run, every community reads the package").isEqualTo(3);
+            assertThat(dayReads.get()).as("and its subscriptions' days").isEqualTo(3);
 
             reads.set(0);
+            dayReads.set(0);
             BillComposer run = new BillComposer(sources.forRun(month));
             for (int i = 0; i < communities.size(); i++) {
                 assertThat(run.bill(communities.get(i), month)).isEqualTo(plain.get(i));
             }
             assertThat(reads.get()).as("one run reads the package once").isEqualTo(1);
+            assertThat(dayReads.get()).as("and every community's subscription days in one query").isEqualTo(1);
         } finally {
             counting.cancel();
         }
