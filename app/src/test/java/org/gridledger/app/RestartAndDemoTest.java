@@ -19,6 +19,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
@@ -91,17 +92,19 @@ class RestartAndDemoTest {
     }
 
     @Test
-    void the_demo_loader_publishes_ten_packages_one_per_category_with_terms_in_force_today() {
+    void the_demo_loader_publishes_ten_packages_one_per_category_with_terms_from_the_first_day_of_its_year() {
         JsonNode items = firstCatalogue.path("items");
         assertThat(firstCatalogue.path("totalItems").asLong()).isEqualTo(10);
         assertThat(items.findValuesAsText("status")).hasSize(10).containsOnly("PUBLISHED");
         assertThat(items.findValuesAsText("category")).hasSize(10).doesNotHaveDuplicates();
         items.forEach(item -> assertThat(item.path("termsInForce").path("effectiveFrom").asText())
-                .as("terms of %s", item.path("name")).isEqualTo(today().toString()));
+                .as("terms of %s", item.path("name"))
+                .isIn(firstDay().toString(), firstDay().plusYears(1).withDayOfYear(1).toString()));
         assertThat(eventsAfterDemoLoad)
                 .as("4 communities, 10 packages, 14 subscriptions, 2 providers, 2 proposals, 1 proposed draft, 5 tenders, "
-                        + "3 virtual organisations, 5 tickets, 3 resources")
-                .hasSize(49);
+                        + "3 virtual organisations, 5 tickets, 3 resources, 5 tariffs, 42 invoices, 1 grant, "
+                        + "12 usage uploads")
+                .hasSize(109);
     }
 
     @Test
@@ -127,8 +130,11 @@ class RestartAndDemoTest {
         JsonNode farm = gridka.path("items").get(0);
         assertThat(farm.path("hosts")).hasSize(3);
         assertThat(farm.path("hs06History")).hasSize(2);
-        assertThat(staff.get("/api/v1/resources/" + farm.path("resourceId").asText() + "/hs06").json()
-                .path("hs06PerCore").decimalValue()).isEqualByComparingTo("10.8");
+        String hs06 = "/api/v1/resources/" + farm.path("resourceId").asText() + "/hs06";
+        assertThat(staff.get(hs06 + "?at=" + firstDay() + "T12:00:00Z").json()
+                .path("hs06PerCore").decimalValue()).as("rated when the demo year began").isEqualByComparingTo("10.8");
+        assertThat(staff.get(hs06).json().path("hs06PerCore").decimalValue())
+                .as("re-benchmarked from the first of January").isEqualByComparingTo("12.1");
     }
 
     @Test
@@ -144,16 +150,16 @@ class RestartAndDemoTest {
     }
 
     @Test
-    void the_packages_that_need_a_provider_are_awarded_from_the_first_of_next_month() {
+    void the_packages_that_need_a_provider_are_awarded_from_the_second_month_of_the_demo_year() {
         Http staff = client(second).bearer(token);
-        LocalDate contractStart = today().plusMonths(1).withDayOfMonth(1);
+        LocalDate contractStart = firstDay().plusMonths(1);
         JsonNode awarded = staff.get("/api/v1/tenders?status=AWARDED&size=50").json();
         assertThat(awarded.path("totalItems").asLong()).as("4 packages and MediGrid's lot").isEqualTo(5);
         String secondLevel = firstCatalogue.path("items").findParents("name").stream()
                 .filter(p -> p.path("name").asText().equals("Second-level support"))
                 .findFirst().orElseThrow().path("packageId").asText();
 
-        JsonNode before = staff.get("/api/v1/packages/" + secondLevel + "/providers?asOf=" + today()).json();
+        JsonNode before = staff.get("/api/v1/packages/" + secondLevel + "/providers?asOf=" + firstDay()).json();
         JsonNode during = staff.get("/api/v1/packages/" + secondLevel + "/providers?asOf=" + contractStart).json();
 
         assertThat(before.toString()).doesNotContain("Gridworks");
@@ -169,15 +175,17 @@ class RestartAndDemoTest {
     }
 
     @Test
-    void the_demo_communities_subscribe_to_the_packages_they_need_from_the_day_of_loading() {
+    void the_demo_communities_subscribe_from_the_first_day_of_the_demo_year_and_fin_grid_from_the_15th_of_its_third_month() {
         Http staff = client(second).bearer(token);
         long total = 0;
         for (JsonNode community : firstCommunities.path("items")) {
             JsonNode subscriptions = staff.get("/api/v1/communities/" + community.path("communityId").asText()
                     + "/subscriptions?size=50").json();
             assertThat(subscriptions.path("totalItems").asLong()).as("%s", community.path("name")).isPositive();
+            LocalDate startsOn = community.path("name").asText().equals("FinGrid")
+                    ? firstDay().plusMonths(2).withDayOfMonth(15) : firstDay();
             subscriptions.path("items").forEach(item ->
-                    assertThat(item.path("startsOn").asText()).isEqualTo(today().toString()));
+                    assertThat(item.path("startsOn").asText()).isEqualTo(startsOn.toString()));
             total += subscriptions.path("totalItems").asLong();
         }
         assertThat(total).isEqualTo(14);
@@ -186,7 +194,7 @@ class RestartAndDemoTest {
     @Test
     void demo_packages_with_a_flat_fee_above_500_rise_by_three_percent_from_the_next_first_of_january() {
         Http staff = client(second).bearer(token);
-        LocalDate newYear = today().plusYears(1).withDayOfYear(1);
+        LocalDate newYear = firstDay().plusYears(1).withDayOfYear(1);
         int rising = 0;
         for (JsonNode item : firstCatalogue.path("items")) {
             JsonNode versions = staff.get("/api/v1/packages/" + item.path("packageId").asText() + "/terms").json()
@@ -212,15 +220,40 @@ class RestartAndDemoTest {
         assertThat(tickets.path("totalItems").asLong()).isEqualTo(5);
         assertThat(tickets.path("items").findValuesAsText("priority"))
                 .contains("LESS_URGENT", "URGENT", "VERY_URGENT", "TOP_PRIORITY");
-        assertThat(tickets.path("items").findValuesAsText("status")).contains("NEW", "IN_PROGRESS", "SOLVED");
+        assertThat(tickets.path("items").findValuesAsText("status")).contains("ASSIGNED", "IN_PROGRESS", "SOLVED");
         JsonNode breached = tickets.path("items").findParents("responseBreached").stream()
                 .filter(t -> t.path("responseBreached").asBoolean()).findFirst().orElseThrow();
         assertThat(breached.path("providerName").asText()).isEqualTo("Grid Computing Centre Karlsruhe");
-        // 5 % of MediGrid's monthly fee for second-level support: 900.00 + 450 seats × 3.00 = 2250.00
-        assertThat(breached.path("credits").get(0).path("amount").path("amount").asText()).isEqualTo("112.50");
+        // 5 % of MediGrid's monthly fee for second-level support, 3 % up since 1 January: (900.00 + 450 seats × 3.00)
+        // × 1.03 = 2317.50, and 5 % of it is 115.875, rounded half-even to 115.88
+        assertThat(breached.path("credits").get(0).path("amount").path("amount").asText()).isEqualTo("115.88");
         JsonNode emergency = tickets.path("items").findParents("emergency").stream()
                 .filter(t -> t.path("emergency").asBoolean()).findFirst().orElseThrow();
         assertThat(emergency.path("notifications")).isNotEmpty();
+    }
+
+    @Test
+    void the_demo_year_is_billed_paid_and_booked_month_by_month_except_the_month_that_ended_last() {
+        Http staff = client(second).bearer(token);
+        YearMonth first = YearMonth.from(firstDay());
+        YearMonth lastEnded = YearMonth.now(ZoneId.of("Europe/Berlin")).minusMonths(1);
+
+        JsonNode invoices = staff.get("/api/v1/invoices?size=100").json();
+        assertThat(invoices.path("totalItems").asLong()).as("3 communities for 2 months, then 4 for 9").isEqualTo(42);
+        assertThat(invoices.path("items").findValuesAsText("period")).contains(first.toString(),
+                lastEnded.minusMonths(1).toString()).doesNotContain(lastEnded.toString());
+        invoices.path("items").forEach(invoice -> assertThat(LocalDate.parse(invoice.path("issuedOn").asText()))
+                .as("invoice %s", invoice.path("number").asText())
+                .isEqualTo(YearMonth.parse(invoice.path("period").asText()).plusMonths(1).atDay(2)));
+        List<JsonNode> open = invoices.path("items").findParents("outstanding").stream()
+                .filter(i -> new BigDecimal(i.path("outstanding").path("amount").asText()).signum() > 0).toList();
+        assertThat(open).as("FinGrid's last two invoices").hasSize(2);
+        assertThat(staff.get("/api/v1/invoices?overdue=true&size=100").json().path("totalItems").asLong())
+                .isPositive();
+        JsonNode balance = staff.get("/api/v1/ledger/trial-balance").json();
+        assertThat(balance.path("totals").get(0).path("debit").path("amount").asText())
+                .isEqualTo(balance.path("totals").get(0).path("credit").path("amount").asText());
+        assertThat(staff.get("/api/v1/grants").json().path("grants")).hasSize(1);
     }
 
     @Test
@@ -306,6 +339,11 @@ class RestartAndDemoTest {
                 .sql("select aggregate_identifier, count(*) from domain_event_entry group by aggregate_identifier")
                 .query((rs, n) -> Map.entry(rs.getString(1), rs.getLong(2))).list().stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+
+    /** The first day of the demo's year of history: the first of the month a year back. */
+    private static LocalDate firstDay() {
+        return YearMonth.now(ZoneId.of("Europe/Berlin")).minusMonths(12).atDay(1);
     }
 
     private static LocalDate today() {

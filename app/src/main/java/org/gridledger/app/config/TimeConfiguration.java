@@ -7,7 +7,7 @@ import org.springframework.context.annotation.Configuration;
 
 import java.time.Clock;
 
-/** The one clock of the service, in the organisation's time zone; tests replace it with a clock they move. */
+/** The one clock of the service ({@link ServiceClock}), in the organisation's time zone; tests replace it with a clock they move. */
 @Configuration(proxyBeanMethods = false)
 class TimeConfiguration {
 
@@ -16,11 +16,11 @@ class TimeConfiguration {
     Clock clock(GridLedgerProperties properties) {
         Clock system = Clock.system(properties.timeZone());
         if (properties.clockOffset().isZero()) {
-            return system;
+            return new ServiceClock(system);
         }
         LoggerFactory.getLogger(TimeConfiguration.class).warn(
                 "The service clock runs {} ahead of the real time (gridledger.clock-offset): demonstrations only",
                 properties.clockOffset());
-        return Clock.offset(system, properties.clockOffset());
+        return new ServiceClock(Clock.offset(system, properties.clockOffset()));
     }
 }

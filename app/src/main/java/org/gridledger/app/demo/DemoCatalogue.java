@@ -48,7 +48,12 @@ final class DemoCatalogue {
     }
 
     /** A demo community's subscription to a demo package (by their names), with its seats. */
-    record DemoSubscription(String community, String packageName, int seats) {
+    /** A subscription from the demo's first day, or, when it starts later, from the 15th of its third month. */
+    record DemoSubscription(String community, String packageName, int seats, boolean startsLater) {
+
+        DemoSubscription(String community, String packageName, int seats) {
+            this(community, packageName, seats, false);
+        }
     }
 
     private DemoCatalogue() {
@@ -132,9 +137,9 @@ final class DemoCatalogue {
             new DemoSubscription("C3-Grid", "Middleware maintenance", 300),
             new DemoSubscription("C3-Grid", "Testbeds", 1),
             new DemoSubscription("C3-Grid", "Common research initiation", 1),
-            new DemoSubscription("FinGrid", "Second-level support", 80),
-            new DemoSubscription("FinGrid", "Grid emergency response", 1),
-            new DemoSubscription("FinGrid", "Consulting", 1));
+            new DemoSubscription("FinGrid", "Second-level support", 80, true),
+            new DemoSubscription("FinGrid", "Grid emergency response", 1, true),
+            new DemoSubscription("FinGrid", "Consulting", 1, true));
 
     /** A large compute centre and a company, which deliver the packages the organisation does not run itself. */
     static final List<DemoProvider> PROVIDERS = List.of(

@@ -1,5 +1,6 @@
 package org.gridledger.app.demo;
 
+import org.gridledger.app.config.ServiceClock;
 import org.gridledger.app.messaging.CommandSender;
 import org.gridledger.app.messaging.Queries;
 import org.gridledger.domain.error.DomainException;
@@ -79,11 +80,13 @@ import java.util.UUID;
 /**
  * Loads the D-Grid scenario when started with {@code --gridledger.demo=true} (or just {@code --demo}): MediGrid,
  * HEP-Grid, C3-Grid and the commercial FinGrid with their profiles, the ten support packages, each published with
- * terms in force from the day of loading and, for some, a price rise from the next 1 January, and the communities'
- * subscriptions from the day of loading, and two providers (a compute centre and a company) with their capabilities,
+ * terms in force from the demo's first day and, for some, a price rise from the next 1 January, and the communities'
+ * subscriptions from that day, and two providers (a compute centre and a company) with their capabilities,
  * contacts and certifications and their compute resources ({@link DemoResources}), proposals (one accepted, one
- * rejected), and awarded tenders for the packages that need a provider, and support tickets ({@link DemoTickets}).
- * Everything goes through
+ * rejected), and awarded tenders for the packages that need a provider. On the service's own clock the first day is a
+ * year back and {@link DemoHistory} lives the year out (usage, billing runs, payments, a grant); a clock that cannot
+ * be set back (a test's) loads it all on the present day. Support tickets ({@link DemoTickets}) are opened on the
+ * present day. Everything goes through
  * the same commands the API sends; ids are derived from names, and whatever exists already is skipped, so loading
  * twice changes nothing.
  */
@@ -107,15 +110,17 @@ class DemoDataLoader implements ApplicationRunner {
     private final Clock clock;
     private final DemoResources resources;
     private final DemoTickets tickets;
+    private final DemoHistory history;
 
     DemoDataLoader(CommandSender commands, Queries queries, Environment environment, Clock clock,
-                   DemoResources resources, DemoTickets tickets) {
+                   DemoResources resources, DemoTickets tickets, DemoHistory history) {
         this.commands = commands;
         this.queries = queries;
         this.environment = environment;
         this.clock = clock;
         this.resources = resources;
         this.tickets = tickets;
+        this.history = history;
     }
 
     static CommunityId communityId(String name) {
@@ -135,7 +140,8 @@ class DemoDataLoader implements ApplicationRunner {
         if (!environment.getProperty("gridledger.demo", Boolean.class, false) && !args.containsOption("demo")) {
             return;
         }
-        int created = load();
+        int created = history.due() ? history.write(this::load) : load();
+        created += tickets.load(LocalDate.now(clock));
         log.info("Demo scenario loaded: {} new aggregates", created);
     }
 
@@ -187,7 +193,11 @@ class DemoDataLoader implements ApplicationRunner {
         created += resources.load();
         created += loadProposals();
         created += loadTenders(today);
+        boolean writingHistory = clock instanceof ServiceClock serviceClock && serviceClock.travelling();
         for (DemoCatalogue.DemoSubscription subscription : DemoCatalogue.SUBSCRIPTIONS) {
+            if (subscription.startsLater() && writingHistory) {
+                continue;
+            }
             SubscriptionId id = subscriptionId(subscription.community(), subscription.packageName());
             if (find(new FindSubscriptionQuery(id), SubscriptionView.class).isEmpty()) {
                 commands.sendAsSystem(new SubscribeCommand(id, communityId(subscription.community()),
@@ -195,7 +205,6 @@ class DemoDataLoader implements ApplicationRunner {
                 created++;
             }
         }
-        created += tickets.load(today);
         return created;
     }
 

@@ -43,12 +43,12 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * The support part of the demo. The packages' tenders award contracts from the first of next month, so MediGrid,
- * which needs second-level support now, gets its own lot: a tender for the package limited to MediGrid, awarded to
- * the compute centre from today (one more wait for a tender deadline). Then five tickets: a very urgent one of
- * MediGrid that breaches its response target, an urgent one the centre works on, a top-priority one it solved, a
- * less urgent one of FinGrid that waits in the first-level queue (FinGrid's provider starts next month), and a
- * security emergency of HEP-Grid naming the person concerned, which notifies at once.
+ * The support part of the demo, on the present day. MediGrid gets its own lot for second-level support: a tender
+ * for the package limited to MediGrid, awarded to the compute centre from today (one more wait for a tender
+ * deadline), so MediGrid's tickets go to the centre alone. Then five tickets: a very urgent one of MediGrid that
+ * breaches its response target, an urgent one the centre works on, a top-priority one it solved, a less urgent one of
+ * FinGrid assigned to a holder of the package's contracts, and a security emergency of HEP-Grid naming the person
+ * concerned, which notifies at once.
  *
  * <p>The breach is played forward, honestly: the demo sends the two commands the deadline sweeper would send when
  * the ticket's response warning and breach fall due (later today or on the next working day), with those due times

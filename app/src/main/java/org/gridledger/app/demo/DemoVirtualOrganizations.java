@@ -13,7 +13,9 @@ import org.gridledger.domain.identity.VoCommands.CreateVirtualOrganizationComman
 import org.gridledger.domain.identity.VoCommands.PublishVoAupCommand;
 import org.gridledger.domain.identity.VoCommands.RequestMembershipCommand;
 import org.gridledger.domain.identity.VoId;
+import org.gridledger.domain.identity.VoQueries.FindMembershipQuery;
 import org.gridledger.domain.identity.VoQueries.FindVirtualOrganizationQuery;
+import org.gridledger.domain.identity.VoQueries.MembershipView;
 import org.gridledger.domain.identity.VoQueries.VoView;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -87,14 +89,19 @@ class DemoVirtualOrganizations implements ApplicationRunner {
             return;
         }
         int created = load();
-        log.info("Demo virtual organisations loaded: {} new", created);
+        log.info("Demo virtual organisations loaded: {} new VOs and members", created);
     }
 
     int load() {
+        return createOrganisations() + enrolMembers();
+    }
+
+    /** Creates the VOs that do not exist yet, with their AUP, groups and roles but no members; returns how many. */
+    int createOrganisations() {
         int created = 0;
         for (DemoVo vo : VOS) {
             VoId id = voId(vo.name());
-            if (exists(id)) {
+            if (exists(new FindVirtualOrganizationQuery(id), VoView.class, ErrorCode.VO_NOT_FOUND)) {
                 continue;
             }
             send(new CreateVirtualOrganizationCommand(id, DemoDataLoader.communityId(vo.community()), vo.name(),
@@ -102,29 +109,47 @@ class DemoVirtualOrganizations implements ApplicationRunner {
             send(new PublishVoAupCommand(id, "1.0", null, "https://" + vo.name() + ".d-grid.example.org/aup/1.0"));
             vo.groups().forEach(group -> send(new AddVoGroupCommand(id, group)));
             vo.roles().forEach(role -> send(new AddVoRoleCommand(id, role)));
+            created++;
+        }
+        return created;
+    }
+
+    /**
+     * Requests (and approves, with their groups and roles) the memberships that do not exist yet. The demo's year of
+     * history creates the VOs a year back, so that the usage of the year is attributed; the members join on the day
+     * the demo is loaded, so their memberships and AUP acceptances are current.
+     */
+    int enrolMembers() {
+        int enrolled = 0;
+        for (DemoVo vo : VOS) {
+            VoId id = voId(vo.name());
             for (DemoMember member : vo.members()) {
                 MembershipId membershipId = new MembershipId(uuid("membership:" + vo.name() + ":" + member.dn()));
+                if (exists(new FindMembershipQuery(id, membershipId), MembershipView.class,
+                        ErrorCode.MEMBERSHIP_NOT_FOUND)) {
+                    continue;
+                }
                 send(new RequestMembershipCommand(id, membershipId, member.dn(), CA, "1.0", DemoDataLoader.ACTOR));
                 if (member.approved()) {
                     send(new ApproveMembershipCommand(id, membershipId));
                     member.assignments().forEach(a -> send(new AssignMemberCommand(id, membershipId, a.group(), a.role())));
                 }
+                enrolled++;
             }
-            created++;
         }
-        return created;
+        return enrolled;
     }
 
     static VoId voId(String name) {
         return new VoId(uuid("vo:" + name));
     }
 
-    private boolean exists(VoId id) {
+    private boolean exists(Object query, Class<?> view, ErrorCode notFound) {
         try {
-            queries.ask(new FindVirtualOrganizationQuery(id), VoView.class);
+            queries.ask(query, view);
             return true;
         } catch (DomainException e) {
-            if (e.code() == ErrorCode.VO_NOT_FOUND) {
+            if (e.code() == notFound) {
                 return false;
             }
             throw e;
