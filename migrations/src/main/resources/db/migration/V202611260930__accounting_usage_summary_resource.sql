@@ -18,6 +18,7 @@ alter table usage_summary drop constraint usage_summary_pk;
 alter table usage_summary add constraint usage_summary_pk
     primary key (month, site, provider_id, resource_id, vo, community_id, user_dn, processors, node_count);
 
--- Splitting a resource's month at a price change reads its current, attributed records by UTC day of their end.
-create index usage_record_resource_month_idx on usage_record (resource_id, month)
+-- Splitting a resource's month at a price change reads its current, attributed records by UTC day of their end, of
+-- one community (billing) or of all (provider settlement).
+create index usage_record_resource_month_idx on usage_record (resource_id, month, community_id)
     where superseded_by is null and community_id is not null;

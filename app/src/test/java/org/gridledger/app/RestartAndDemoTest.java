@@ -103,8 +103,9 @@ class RestartAndDemoTest {
         assertThat(eventsAfterDemoLoad)
                 .as("4 communities, 10 packages, 14 subscriptions, 2 providers, 2 proposals, 1 proposed draft, 5 tenders, "
                         + "3 virtual organisations, 5 tickets, 3 resources, 5 tariffs, 42 invoices, 1 grant, "
-                        + "12 usage uploads")
-                .hasSize(109);
+                        + "12 usage uploads, 11 usage months closed by their issuing runs, "
+                        + "22 provider settlements (2 providers × 11 months)")
+                .hasSize(142);
     }
 
     @Test

@@ -38,6 +38,7 @@ public final class BenchMain {
         benchmarks.put(CommandBenchmark.KEY, () -> new CommandBenchmark().run());
         benchmarks.put(IngestBenchmark.KEY, () -> new IngestBenchmark().run());
         benchmarks.put(CertificateBenchmark.KEY, () -> new CertificateBenchmark().run());
+        benchmarks.put(RatingBenchmark.KEY, () -> new RatingBenchmark().run());
         benchmarks.put(PdfBenchmark.KEY, () -> new PdfBenchmark().run());
         benchmarks.put(BillingBenchmark.KEY, () -> new BillingBenchmark().run());
 

@@ -70,15 +70,24 @@ final class CertificateBenchmark {
     private final int clients = Settings.integer("bench.cert.clients", 8);
     private final int batch = Settings.integer("bench.cert.batch", 400);
     private final int iterations = Settings.integer("bench.cert.iterations", 5);
-    private final Duration warmup = Settings.duration("bench.cert.warmup", "40s");
+    private final Duration warmup = Settings.duration("bench.cert.warmup", "60s");
+    private final long warmupCerts = Settings.integer("bench.cert.warmupCerts", 10_000);
+    private final Duration warmupMax = Settings.duration("bench.cert.warmupMax", "420s");
     private final Duration flowWindow = Settings.duration("bench.cert.flow", "4s");
     private final Duration baselineWindow = Settings.duration("bench.cert.baseline", "3s");
+    private final List<String> serviceArgs = Settings.words("bench.serviceArgs");
+    private final List<String> serviceJvmArgs = Settings.words("bench.serviceJvmArgs");
     private final Path serviceJar = Path.of(Settings.string("bench.serviceJar",
             "app/target/gridledger-app-0.1.0-SNAPSHOT-exec.jar")).toAbsolutePath().normalize();
     private final int cores = Runtime.getRuntime().availableProcessors();
     private final AtomicLong errors = new AtomicLong();
     private volatile String firstError;
+    private double warmupSeconds;
+    private long warmupFlows;
     private HttpClient http;
+    private CpuMeter cpu;
+    /** CPU of this JVM per bare signature in the last baseline window, µs. */
+    private double baselineCpuPerCert;
     private URI base;
     private String token;
 
@@ -98,46 +107,72 @@ final class CertificateBenchmark {
                     postgresVersion = rs.getString(1);
                 }
             }
-            List<String> args = List.of("--gridledger.data-dir=" + work.resolve("data"),
+            List<String> args = new ArrayList<>(List.of("--gridledger.data-dir=" + work.resolve("data"),
                     "--gridledger.admin-password=" + ADMIN_PASSWORD,
                     "--gridledger.ca.key-password=bench-ca-key-password",
                     "--gridledger.tls.port=0",
                     "--spring.datasource.url=" + url(pg, "gridledger_cert") + "?reWriteBatchedInserts=true",
-                    "--spring.datasource.username=postgres", "--spring.datasource.password=postgres");
+                    "--spring.datasource.username=postgres", "--spring.datasource.password=postgres"));
+            args.addAll(serviceArgs);
             http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10))
                     .build();
             try (ServiceProcess service = ServiceProcess.start(serviceJar, Files.createDirectories(work.resolve("svc")),
-                    List.of(), args)) {
+                    serviceJvmArgs, args)) {
                 service.awaitHealthy(http, Duration.ofMinutes(3));
                 base = service.base();
                 token = setUp();
                 System.out.printf(Locale.ROOT, "[cert] service up; %d clients, batches of %d approvals, %d iterations, "
                         + "baseline on %d threads%n", clients, batch, iterations, cores);
+                cpu = new CpuMeter(service.pid(), CpuMeter.postmasterPid(work.resolve("postgres")));
                 long warmStart = System.nanoTime();
                 long warmed = 0;
-                while (System.nanoTime() - warmStart < warmup.toNanos()) {
-                    warmed += flows(Duration.ofSeconds(5));
+                while (System.nanoTime() - warmStart < warmupMax.toNanos()
+                        && (System.nanoTime() - warmStart < warmup.toNanos() || warmed < warmupCerts)) {
+                    CpuMeter.Snapshot before = cpu.snapshot();
+                    long chunk = flows(Duration.ofSeconds(5));
+                    CpuMeter.Usage used = cpu.between(before, cpu.snapshot());
+                    warmed += chunk;
+                    System.out.printf(Locale.ROOT, "[cert] warm-up %3.0f s: %d full flows (%.0f/s), service %.0f µs "
+                                    + "per flow, other processes %.2f cores%n", (System.nanoTime() - warmStart) / 1e9,
+                            warmed, chunk / 5.0, perCert(used.service(), chunk / 5.0), used.other());
                     baseline(caKey, caCertificate, Duration.ofSeconds(1));
                 }
-                System.out.printf(Locale.ROOT, "[cert] warm-up: %d full flows in %.0f s%n", warmed,
-                        (System.nanoTime() - warmStart) / 1e9);
+                warmupSeconds = (System.nanoTime() - warmStart) / 1e9;
+                warmupFlows = warmed;
+                System.out.printf(Locale.ROOT, "[cert] warm-up: %d full flows in %.0f s%n", warmed, warmupSeconds);
                 double[] issue = new double[iterations];
                 double[] flow = new double[iterations];
                 double[] baseline = new double[iterations];
+                List<CpuMeter.Usage> issueCpu = new ArrayList<>();
+                double[] cpuRatio = new double[iterations];
+                double[] issueCpuPerCerts = new double[iterations];
+                double[] bareCpuPerCerts = new double[iterations];
                 for (int i = 0; i < iterations; i++) {
                     baseline[i] = baseline(caKey, caCertificate, baselineWindow);
+                    double bareCpu = baselineCpuPerCert;
                     List<String> pending = prepare(batch);
+                    CpuMeter.Snapshot before = cpu.snapshot();
                     issue[i] = approveAll(pending);
+                    CpuMeter.Usage used = cpu.between(before, cpu.snapshot());
+                    issueCpu.add(used);
+                    double issueCpuPerCert = perCert(used.service() + used.postgres() + used.clients(), issue[i]);
+                    cpuRatio[i] = issueCpuPerCert == 0 ? 0 : bareCpu / issueCpuPerCert;
+                    issueCpuPerCerts[i] = issueCpuPerCert;
+                    bareCpuPerCerts[i] = bareCpu;
                     flow[i] = flows(flowWindow) / (flowWindow.toNanos() / 1e9);
                     System.out.printf(Locale.ROOT, "[cert] iteration %d: issue %.0f certs/s, full flow %.0f certs/s | "
-                            + "baseline %.0f certs/s%n", i + 1, issue[i], flow[i], baseline[i]);
+                            + "baseline %.0f certs/s | issue CPU: %s; per cert: service %.0f µs, PostgreSQL %.0f µs, "
+                            + "clients %.0f µs; bare signing %.0f µs; CPU ratio %.2f%n", i + 1, issue[i], flow[i],
+                            baseline[i], used.describe(), perCert(used.service(), issue[i]),
+                            perCert(used.postgres(), issue[i]), perCert(used.clients(), issue[i]), bareCpu, cpuRatio[i]);
                 }
                 long issued = count(pg, "select count(*) from identity_certificate");
                 if (errors.get() > 0) {
                     throw new IllegalStateException(errors.get() + " requests failed; first: " + firstError
                             + "\n" + service.tail());
                 }
-                return result(issue, flow, baseline, issued, postgresVersion);
+                return result(issue, flow, baseline, issueCpu, cpuRatio, issueCpuPerCerts, bareCpuPerCerts, issued,
+                        postgresVersion);
             }
         } finally {
             deleteRecursively(work);
@@ -217,6 +252,7 @@ final class CertificateBenchmark {
         byte[] keyId = CertificateProfiles.subjectKeyId(ca.getSubjectPublicKeyInfo()).getKeyIdentifier();
         X500Name name = new X500Name("C=DE,O=GridGermany,OU=Bench,CN=Baseline Subject");
         AtomicLong signed = new AtomicLong();
+        CpuMeter.Snapshot before = cpu == null ? null : cpu.snapshot();
         long end = System.nanoTime() + window.toNanos();
         long started = System.nanoTime();
         ExecutorService pool = Executors.newFixedThreadPool(cores);
@@ -248,7 +284,11 @@ final class CertificateBenchmark {
         } finally {
             pool.shutdownNow();
         }
-        return signed.get() / ((System.nanoTime() - started) / 1e9);
+        double rate = signed.get() / ((System.nanoTime() - started) / 1e9);
+        if (before != null) {
+            baselineCpuPerCert = perCert(cpu.between(before, cpu.snapshot()).clients(), rate);
+        }
+        return rate;
     }
 
     private String submit(String csr) throws Exception {
@@ -359,7 +399,12 @@ final class CertificateBenchmark {
                         .build(pair.getPrivate()))));
     }
 
-    private BenchmarkResult result(double[] issue, double[] flow, double[] baseline, long issued,
+    private static double perCert(double cores, double certsPerSecond) {
+        return certsPerSecond == 0 ? 0 : cores / certsPerSecond * 1e6;
+    }
+
+    private BenchmarkResult result(double[] issue, double[] flow, double[] baseline, List<CpuMeter.Usage> issueCpu,
+                                   double[] cpuRatio, double[] issueCpuPerCert, double[] bareCpuPerCert, long issued,
                                    String postgresVersion) {
         String date = LocalDate.now(ZoneOffset.UTC).toString();
         double base = Stats.median(baseline);
@@ -373,22 +418,51 @@ final class CertificateBenchmark {
                 new BenchmarkResult.Row("cert: full RA flow over HTTP (submit CSR + vet + approve, " + clients
                         + " clients)", fmt("%.0f", flowMedian), "certs/s", fmt("%.0f", base),
                         "certs/s (bare Bouncy Castle signing, same profile and keys, " + cores + " threads)",
-                        fmt("%.2f", flowMedian / base), "— (reported)", date));
+                        fmt("%.2f", flowMedian / base), "— (reported)", date),
+                new BenchmarkResult.Row("cert: CPU per issued certificate over HTTP (service + PostgreSQL + clients, "
+                        + clients + " clients)", fmt("%.0f", Stats.median(issueCpuPerCert)),
+                        "µs CPU (lower is better)", fmt("%.0f", Stats.median(bareCpuPerCert)),
+                        "µs CPU per bare Bouncy Castle signature (same run)",
+                        fmt("%.2f", Stats.median(bareCpuPerCert) / Stats.median(issueCpuPerCert)),
+                        "≥ 0.45 (the throughput ratio two idle cores would give)", date));
         String details = String.format(Locale.ROOT, """
                         Parameters: %d iterations, each a baseline window of %s s, a batch of %d approvals of requests \
                         submitted and vetted beforehand (untimed), and a full-flow window of %s s; %d clients; warm-up \
-                        %s s of full flows. PostgreSQL fsync=on, synchronous_commit=on. Medians with (min–max, ±half range).
+                        of full flows for at least %s s and %d certificates, at most %s s (this run: %d in %.0f s). PostgreSQL fsync=on, synchronous_commit=on. Medians with (min–max, ±half range).
 
                         - issue certs/s: %s; iterations: %s
                         - full flow certs/s: %s; iterations: %s
                         - baseline certs/s: %s; iterations: %s
                         - ratio issue/baseline %.2f (target ≥ 0.45: %s)
+                        - issue CPU per certificate (medians over the iterations): service %.0f µs, PostgreSQL %.0f µs, \
+                        clients %.0f µs; machine %.2f of %d cores busy, other processes %.2f
+                        - CPU ratio (bare signing's CPU per certificate ÷ service + PostgreSQL + clients CPU per issued \
+                        certificate, the ratio two idle cores would give): %s; iterations: %s
+                        - service JVM options: %s; service arguments beyond data dir, CA password and datasource: %s
                         - check: %d certificates in identity_certificate, 0 failed requests
                         """, iterations, baselineWindow.toMillis() / 1000.0, batch, flowWindow.toMillis() / 1000.0,
-                clients, warmup.toMillis() / 1000.0, Stats.spread(issue, "%.0f"), Stats.list(issue, "%.0f"),
+                clients, warmup.toMillis() / 1000.0, warmupCerts, warmupMax.toMillis() / 1000.0, warmupFlows,
+                warmupSeconds, Stats.spread(issue, "%.0f"), Stats.list(issue, "%.0f"),
                 Stats.spread(flow, "%.0f"), Stats.list(flow, "%.0f"), Stats.spread(baseline, "%.0f"),
-                Stats.list(baseline, "%.0f"), issueMedian / base, issueMedian / base >= 0.45 ? "met" : "NOT met", issued);
+                Stats.list(baseline, "%.0f"), issueMedian / base, issueMedian / base >= 0.45 ? "met" : "NOT met",
+                medianOf(issueCpu, issue, CpuMeter.Usage::service), medianOf(issueCpu, issue, CpuMeter.Usage::postgres),
+                medianOf(issueCpu, issue, CpuMeter.Usage::clients),
+                Stats.median(issueCpu.stream().mapToDouble(CpuMeter.Usage::machine).toArray()), cores,
+                Stats.median(issueCpu.stream().mapToDouble(CpuMeter.Usage::other).toArray()),
+                Stats.spread(cpuRatio, "%.2f"), Stats.list(cpuRatio, "%.2f"),
+                serviceJvmArgs.isEmpty() ? "none (JDK defaults)" : "`" + String.join(" ", serviceJvmArgs) + "`",
+                serviceArgs.isEmpty() ? "none" : "`" + String.join(" ", serviceArgs) + "`", issued);
         return new BenchmarkResult(KEY, rows, details, postgresVersion, BenchMain.commandLine());
+    }
+
+    /** The median over the iterations of one CPU share per certificate, in µs. */
+    private static double medianOf(List<CpuMeter.Usage> usages, double[] rates,
+                                   java.util.function.ToDoubleFunction<CpuMeter.Usage> share) {
+        double[] perCert = new double[usages.size()];
+        for (int i = 0; i < perCert.length; i++) {
+            perCert[i] = perCert(share.applyAsDouble(usages.get(i)), rates[i]);
+        }
+        return Stats.median(perCert);
     }
 
     private static long count(EmbeddedPostgres pg, String sql) throws Exception {

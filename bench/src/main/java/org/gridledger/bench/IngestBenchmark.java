@@ -83,6 +83,7 @@ final class IngestBenchmark {
             jvm.addAll(serviceJvmArgs);
             List<String> args = List.of("--gridledger.data-dir=" + dir.resolve("data"),
                     "--gridledger.admin-password=" + ADMIN_PASSWORD,
+                    "--gridledger.tls.port=0", // no fixed HTTPS port: other services may hold 8443 on a shared machine
                     "--spring.datasource.url=" + url(pg, "gridledger_ingest") + "?reWriteBatchedInserts=true",
                     "--spring.datasource.username=postgres", "--spring.datasource.password=postgres");
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)

@@ -28,6 +28,12 @@ record IngestFixture(String providerToken, String staffToken, UUID providerId, U
 
     static IngestFixture create(HttpClient http, URI base, String adminPassword, Connection db) throws Exception {
         String admin = IngestBenchmark.basic(adminPassword);
+        // the admin account is created by an ApplicationRunner, which may finish after /actuator/health says UP
+        long deadline = System.nanoTime() + java.time.Duration.ofMinutes(1).toNanos();
+        while (http.send(HttpRequest.newBuilder(base.resolve("/api/v1/me")).header("Authorization", admin).GET().build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode() == 401 && System.nanoTime() < deadline) {
+            Thread.sleep(250);
+        }
         UUID provider = UUID.fromString(post(http, base, "/api/v1/providers", admin,
                 "{\"name\":\"Bench provider " + UUID.randomUUID() + "\",\"kind\":\"COMPUTE_CENTRE\"}").path("providerId").asText());
         post(http, base, "/api/v1/accounts", admin, "{\"username\":\"bench-uploader\",\"password\":\"bench-password-123\","

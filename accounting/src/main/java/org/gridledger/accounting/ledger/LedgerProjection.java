@@ -15,6 +15,9 @@ import org.gridledger.domain.finance.InvoiceEvents.CreditNoteIssuedEvent;
 import org.gridledger.domain.finance.InvoiceEvents.InvoiceIssuedEvent;
 import org.gridledger.domain.finance.InvoiceEvents.PaymentRecordedEvent;
 import org.gridledger.domain.finance.LedgerQueries.AccountView;
+import org.gridledger.domain.finance.SettlementEvents.ProviderPaymentRecordedEvent;
+import org.gridledger.domain.finance.SettlementEvents.ProviderSettlementIssuedEvent;
+import org.gridledger.domain.finance.SettlementEvents.ProviderSettlementReversedEvent;
 import org.gridledger.domain.finance.LedgerQueries.ChartOfAccountsView;
 import org.gridledger.domain.finance.LedgerQueries.FindChartOfAccountsQuery;
 import org.gridledger.domain.finance.LedgerQueries.FindJournalQuery;
@@ -77,6 +80,21 @@ class LedgerProjection {
         for (int i = 0; i < entries.size(); i++) {
             post(eventId, i, postedAt, "GRANT", entries.get(i));
         }
+    }
+
+    @EventHandler
+    void on(ProviderSettlementIssuedEvent event, @MessageIdentifier String eventId, @Timestamp Instant postedAt) {
+        post(eventId, 0, postedAt, "SETTLEMENT", Postings.settlementIssued(event));
+    }
+
+    @EventHandler
+    void on(ProviderPaymentRecordedEvent event, @MessageIdentifier String eventId, @Timestamp Instant postedAt) {
+        post(eventId, 0, postedAt, "PROVIDER_PAYMENT", Postings.providerPaymentRecorded(event));
+    }
+
+    @EventHandler
+    void on(ProviderSettlementReversedEvent event, @MessageIdentifier String eventId, @Timestamp Instant postedAt) {
+        post(eventId, 0, postedAt, "SETTLEMENT_REVERSAL", Postings.settlementReversed(event));
     }
 
     @ResetHandler

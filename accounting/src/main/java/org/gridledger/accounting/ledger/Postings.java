@@ -6,6 +6,9 @@ import org.gridledger.domain.finance.InvoiceEvents.CreditNoteIssuedEvent;
 import org.gridledger.domain.finance.InvoiceEvents.InvoiceIssuedEvent;
 import org.gridledger.domain.finance.InvoiceEvents.PaymentRecordedEvent;
 import org.gridledger.domain.finance.InvoiceLine;
+import org.gridledger.domain.finance.SettlementEvents.ProviderPaymentRecordedEvent;
+import org.gridledger.domain.finance.SettlementEvents.ProviderSettlementIssuedEvent;
+import org.gridledger.domain.finance.SettlementEvents.ProviderSettlementReversedEvent;
 import org.gridledger.domain.shared.Money;
 
 import java.time.LocalDate;
@@ -27,6 +30,10 @@ import java.util.Map;
  *       balance on the receivable.</li>
  *   <li>Grant: on its receipt day debit bank and credit deferred grant income; on the first day of each funded month
  *       move that month's instalment from deferred grant income to grant income.</li>
+ *   <li>Provider settlement issued (on its issue day): debit the provider's costs, credit the provider's payable with
+ *       the total (a negative total, penalties above the rest, books the other way round).</li>
+ *   <li>Payment to a provider (on its payment day): debit the provider's payable, credit bank.</li>
+ *   <li>Provider settlement reversed (on its reversal day): the issue's entry with the sides swapped.</li>
  * </ul>
  */
 public final class Postings {
@@ -100,5 +107,27 @@ public final class Postings {
                             new Line(Account.GRANT_INCOME, "", instalment.amount().negate()))));
         }
         return entries;
+    }
+
+    public static Entry settlementIssued(ProviderSettlementIssuedEvent event) {
+        String provider = event.providerId().toString();
+        return new Entry(event.issuedOn(), "Settlement " + event.number() + " for " + event.period() + " with "
+                + event.providerName(),
+                List.of(new Line(Account.PROVIDER_COSTS, provider, event.total()),
+                        new Line(Account.PROVIDER_PAYABLES, provider, event.total().negate())));
+    }
+
+    public static Entry providerPaymentRecorded(ProviderPaymentRecordedEvent event) {
+        return new Entry(event.paidOn(), "Payment " + event.reference() + " to provider on settlement "
+                + event.settlementId(),
+                List.of(new Line(Account.PROVIDER_PAYABLES, event.providerId().toString(), event.amount()),
+                        new Line(Account.BANK, "", event.amount().negate())));
+    }
+
+    public static Entry settlementReversed(ProviderSettlementReversedEvent event) {
+        String provider = event.providerId().toString();
+        return new Entry(event.reversedOn(), "Reversal of settlement " + event.number() + " for " + event.period(),
+                List.of(new Line(Account.PROVIDER_PAYABLES, provider, event.total()),
+                        new Line(Account.PROVIDER_COSTS, provider, event.total().negate())));
     }
 }

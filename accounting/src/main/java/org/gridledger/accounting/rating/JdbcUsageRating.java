@@ -31,16 +31,17 @@ import java.util.stream.Collectors;
 
 /**
  * Usage rating from the usage summaries and the tariff read model (ADR 0023). One call reads the month's summary rows
- * of the community (or provider) added up per resource and community, the price versions of the providers involved,
- * and the resources' names: three indexed queries. A resource and unit whose price changes inside the month (or
+ * of the community (or provider) added up per resource and community with the resources' names, and the price
+ * versions of the providers involved: two indexed queries. A resource and unit whose price changes inside the month (or
  * whose tariff starts or ends in it) is split at the change day exactly: a fourth query reads its current records
  * per UTC day of their end.
  */
 @Component
 public class JdbcUsageRating implements UsageRating {
 
-    /** Figures of one resource's usage by one community in the month. */
-    private record Usage(ProviderId providerId, UUID resourceId, CommunityId communityId, Figures figures) {
+    /** Figures of one resource's usage by one community in the month; the name is null for an unknown resource. */
+    private record Usage(ProviderId providerId, UUID resourceId, String resourceName, CommunityId communityId,
+                         Figures figures) {
     }
 
     private record Key(UUID resourceId, CommunityId communityId) {
@@ -48,6 +49,11 @@ public class JdbcUsageRating implements UsageRating {
 
     private static final String FIGURES = "sum(normalised_cpu), sum(wall_seconds * greatest(processors, 1)),"
             + " sum(cpu_seconds)";
+    /** The month's summary rows added up per resource and community, with the resource's name. */
+    private static final String USAGE = "select s.provider_id, s.resource_id, r.name, s.community_id,"
+            + " sum(s.normalised_cpu), sum(s.wall_seconds * greatest(s.processors, 1)), sum(s.cpu_seconds)"
+            + " from usage_summary s left join accounting_resource r on r.resource_id = s.resource_id"
+            + " where %s and s.month = :month group by s.provider_id, s.resource_id, r.name, s.community_id";
 
     private final JdbcClient jdbc;
 
@@ -57,9 +63,7 @@ public class JdbcUsageRating implements UsageRating {
 
     @Override
     public List<UsageCharge> forCommunity(CommunityId communityId, YearMonth month) {
-        List<Usage> usage = jdbc.sql("select provider_id, resource_id, community_id, " + FIGURES
-                        + " from usage_summary where community_id = :community and month = :month"
-                        + " group by provider_id, resource_id, community_id")
+        List<Usage> usage = jdbc.sql(USAGE.formatted("s.community_id = :community"))
                 .param("community", communityId.value()).param("month", Date.valueOf(month.atDay(1)))
                 .query(JdbcUsageRating::usage).list();
         return rate(month, usage, communityId, UnaryOperator.identity());
@@ -76,9 +80,7 @@ public class JdbcUsageRating implements UsageRating {
      */
     public List<UsageCharge> forProvider(ProviderId providerId, YearMonth month,
                                          UnaryOperator<List<TariffPrice>> proposal) {
-        List<Usage> usage = jdbc.sql("select provider_id, resource_id, community_id, " + FIGURES
-                        + " from usage_summary where provider_id = :provider and month = :month"
-                        + " group by provider_id, resource_id, community_id")
+        List<Usage> usage = jdbc.sql(USAGE.formatted("s.provider_id = :provider"))
                 .param("provider", providerId.value()).param("month", Date.valueOf(month.atDay(1)))
                 .query(JdbcUsageRating::usage).list();
         return rate(month, usage, null, proposal);
@@ -96,14 +98,13 @@ public class JdbcUsageRating implements UsageRating {
         }
         Set<UUID> providers = usage.stream().map(u -> u.providerId().value()).collect(Collectors.toSet());
         Map<UUID, List<TariffPrice>> prices = prices(providers, onlyCommunity);
-        Map<UUID, String> names = names(usage.stream().map(Usage::resourceId).collect(Collectors.toSet()));
         List<UsageCharge> charges = new ArrayList<>();
         Map<Key, List<Runnable>> splits = new HashMap<>();
         Map<Key, Map<LocalDate, Figures>> daily = new HashMap<>();
         for (Usage u : usage) {
             List<TariffPrice> own = proposal.apply(candidates(prices.getOrDefault(u.providerId().value(), List.of()),
                     u.communityId()));
-            String name = names.getOrDefault(u.resourceId(), u.resourceId().toString());
+            String name = u.resourceName() == null ? u.resourceId().toString() : u.resourceName();
             for (Unit unit : UsageRates.RATED_UNITS) {
                 if (u.figures().seconds(unit).signum() == 0) {
                     continue;
@@ -176,26 +177,22 @@ public class JdbcUsageRating implements UsageRating {
         return byProvider;
     }
 
-    private Map<UUID, String> names(Set<UUID> resources) {
-        Map<UUID, String> names = new HashMap<>();
-        jdbc.sql("select resource_id, name from accounting_resource where resource_id = any(:ids)")
-                .param("ids", resources.toArray(UUID[]::new))
-                .query((rs, n) -> names.put(rs.getObject(1, UUID.class), rs.getString(2))).list();
-        return names;
-    }
-
     /** The current, attributed records of the keys' resources in the month, per key and UTC day of their end. */
     private Map<Key, Map<LocalDate, Figures>> daily(YearMonth month, Set<Key> keys, CommunityId onlyCommunity) {
         Set<UUID> resources = new HashSet<>();
         keys.forEach(k -> resources.add(k.resourceId()));
         Map<Key, Map<LocalDate, Figures>> daily = new HashMap<>();
-        jdbc.sql("select resource_id, community_id, cast(end_time at time zone 'UTC' as date), " + FIGURES
-                        + " from usage_record where resource_id = any(:resources) and month = :month"
-                        + " and superseded_by is null and community_id is not null"
-                        + " and (cast(:community as uuid) is null or community_id = cast(:community as uuid))"
-                        + " group by 1, 2, 3")
-                .param("resources", resources.toArray(UUID[]::new)).param("month", Date.valueOf(month.atDay(1)))
-                .param("community", onlyCommunity == null ? null : onlyCommunity.value())
+        String sql = "select resource_id, community_id, cast(end_time at time zone 'UTC' as date), " + FIGURES
+                + " from usage_record where resource_id = any(:resources) and month = :month"
+                + " and superseded_by is null and community_id is not null"
+                + (onlyCommunity == null ? "" : " and community_id = :community")
+                + " group by 1, 2, 3";
+        JdbcClient.StatementSpec statement = jdbc.sql(sql)
+                .param("resources", resources.toArray(UUID[]::new)).param("month", Date.valueOf(month.atDay(1)));
+        if (onlyCommunity != null) {
+            statement = statement.param("community", onlyCommunity.value());
+        }
+        statement
                 .query((rs, n) -> {
                     Key key = new Key(rs.getObject(1, UUID.class), new CommunityId(rs.getObject(2, UUID.class)));
                     if (keys.contains(key)) {
@@ -209,8 +206,8 @@ public class JdbcUsageRating implements UsageRating {
     }
 
     private static Usage usage(ResultSet rs, int n) throws SQLException {
-        return new Usage(new ProviderId(rs.getObject(1, UUID.class)), rs.getObject(2, UUID.class),
-                new CommunityId(rs.getObject(3, UUID.class)), figures(rs, 4));
+        return new Usage(new ProviderId(rs.getObject(1, UUID.class)), rs.getObject(2, UUID.class), rs.getString(3),
+                new CommunityId(rs.getObject(4, UUID.class)), figures(rs, 5));
     }
 
     private static Figures figures(ResultSet rs, int first) throws SQLException {

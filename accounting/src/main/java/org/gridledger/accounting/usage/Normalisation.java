@@ -6,7 +6,6 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 
 /**
  * HS06 normalisation. The HS06 per core of a record is the one <b>registered for its resource in force at the job's
@@ -36,7 +35,7 @@ final class Normalisation {
     }
 
     static LocalDate utcDay(Instant instant) {
-        return LocalDate.ofInstant(instant, ZoneOffset.UTC);
+        return LocalDate.ofEpochDay(Math.floorDiv(instant.getEpochSecond(), 86_400L));
     }
 
     /** The factor for a record, or null when neither the resource nor the record gives one. */

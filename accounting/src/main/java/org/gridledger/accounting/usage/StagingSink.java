@@ -4,12 +4,9 @@ import org.gridledger.accounting.usage.format.UsageRecordSink;
 import org.gridledger.domain.accounting.UsageRecord;
 import org.gridledger.domain.accounting.UsageViews.UsageRejectionView;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * Checks each parsed record, finds its resource and HS06 factor, and stages it; a record that fails is rejected with
@@ -21,12 +18,20 @@ final class StagingSink implements UsageRecordSink {
     static final int MAX_LISTED_REJECTIONS = 1000;
     /** Bounds that keep every stored figure inside its column (about 31,700 years; HS06 below 10^9). */
     static final long MAX_SECONDS = 1_000_000_000_000L;
+    /** Distinct VOs remembered while staging; a document with more is asked for them by SQL. */
+    static final int MAX_TRACKED_VOS = 1000;
     private static final java.math.BigDecimal MAX_SERVICE_LEVEL = java.math.BigDecimal.TEN.pow(9);
 
     private final ResourceCatalogue resources;
     private final StageWriter stage;
     private final List<UsageRejectionView> rejections = new ArrayList<>();
     private final KeySet keys = new KeySet();
+    private final ContentHash hash = new ContentHash();
+    /** The distinct VOs staged, while there are few (else {@code null}: the stage is asked). */
+    private java.util.Set<String> vos = new java.util.HashSet<>();
+    private String lastVo;
+    private java.math.BigDecimal lastHs06;
+    private long lastUnscaled;
     private long rejected;
     private long records;
 
@@ -56,26 +61,48 @@ final class StagingSink implements UsageRecordSink {
             return;
         }
         keys.add(r.site(), r.localJobId(), r.endTime());
-        LocalDate day = Normalisation.utcDay(r.endTime());
+        ResourceCatalogue.Resource resource = match.resource();
         try {
             stage.row().value(index).value(r.site()).value(r.localJobId()).value(r.endTime()).value(r.startTime())
-                    .value(day.withDayOfMonth(1)).value(match.resource().resourceId())
-                    .value(match.resource().providerId()).value(r.submitHost()).value(r.machineName())
-                    .value(r.queue()).value(r.localUserId()).value(r.globalUserName() == null ? "" : r.globalUserName())
-                    .value(r.fqan()).value(voOf(r)).value(r.voGroup()).value(r.voRole())
+                    .month(Math.floorDiv(r.endTime().getEpochSecond(), 86_400L))
+                    .value(resource.resourceId()).value(resource.providerId()).value(r.submitHost())
+                    .value(r.machineName()).value(r.queue()).value(r.localUserId())
+                    .value(r.globalUserName() == null ? "" : r.globalUserName())
+                    .value(r.fqan()).value(vo(voOf(r))).value(r.voGroup()).value(r.voRole())
                     .value(r.wallSeconds()).value(r.cpuSeconds())
                     .value(r.processors() == null ? 0 : r.processors()).value(r.nodeCount() == null ? 0 : r.nodeCount())
                     .value(r.infrastructure()).value(r.infrastructureDescription())
                     .value(r.memoryRealKb()).value(r.memoryVirtualKb())
-                    .value(r.serviceLevelType()).value(r.serviceLevel() == null ? null : r.serviceLevel().toPlainString())
-                    .value(factor.hs06PerCore().toPlainString()).value(factor.source())
-                    .value(factor.normalise(r.wallSeconds()).toPlainString())
-                    .value(factor.normalise(r.cpuSeconds()).toPlainString())
-                    .value(contentHash(r))
-                    .endRow();
+                    .value(r.serviceLevelType()).value(r.serviceLevel())
+                    .value(factor.hs06PerCore()).value(factor.source());
+            normalised(factor, r.wallSeconds());
+            normalised(factor, r.cpuSeconds());
+            stage.value(hash.of(r)).endRow();
         } catch (SQLException e) {
             throw new StagingFailed(e);
         }
+    }
+
+    /**
+     * Seconds × HS06 per core, at the factor's scale: in long arithmetic when the product fits (always, for real
+     * figures), else as a {@link java.math.BigDecimal}.
+     */
+    private void normalised(Normalisation.Factor factor, long seconds) throws SQLException {
+        java.math.BigDecimal hs06 = factor.hs06PerCore();
+        if (!hs06.equals(lastHs06)) {
+            lastHs06 = hs06;
+            lastUnscaled = hs06.scale() == Normalisation.SCALE && hs06.precision() <= 18
+                    ? hs06.unscaledValue().longValueExact() : -1;
+        }
+        if (lastUnscaled >= 0) {
+            long high = Math.multiplyHigh(lastUnscaled, seconds);
+            long product = lastUnscaled * seconds;
+            if (high == 0 && product >= 0) {
+                stage.decimal(product, Normalisation.SCALE);
+                return;
+            }
+        }
+        stage.value(factor.normalise(seconds));
     }
 
     @Override
@@ -86,6 +113,24 @@ final class StagingSink implements UsageRecordSink {
 
     long records() {
         return records;
+    }
+
+    /**
+     * The distinct non-empty VOs of the staged records, when there are at most {@link #MAX_TRACKED_VOS}; otherwise
+     * {@code null}, and the stage is asked.
+     */
+    java.util.Set<String> stagedVos() {
+        return vos;
+    }
+
+    private String vo(String vo) {
+        if (vos != null && !vo.equals(lastVo)) {
+            lastVo = vo;
+            if (!vo.isEmpty() && vos.add(vo) && vos.size() > MAX_TRACKED_VOS) {
+                vos = null;
+            }
+        }
+        return vo;
     }
 
     /** Whether a key may occur more than once among the staged records. */
@@ -119,19 +164,6 @@ final class StagingSink implements UsageRecordSink {
             return vo.strip();
         }
         return "";
-    }
-
-    /** The record's own fields decide whether a second upload of its key is a duplicate or a correction. */
-    static UUID contentHash(UsageRecord r) {
-        StringBuilder sb = new StringBuilder(400);
-        for (Object v : new Object[]{r.site(), r.submitHost(), r.machineName(), r.queue(), r.localJobId(),
-                r.localUserId(), r.globalUserName(), r.fqan(), r.vo(), r.voGroup(), r.voRole(), r.wallSeconds(),
-                r.cpuSeconds(), r.processors(), r.nodeCount(), r.startTime(), r.endTime(), r.infrastructure(),
-                r.infrastructureDescription(), r.memoryRealKb(), r.memoryVirtualKb(), r.serviceLevelType(),
-                r.serviceLevel() == null ? null : r.serviceLevel().stripTrailingZeros().toPlainString()}) {
-            sb.append(v == null ? "\u0000" : v.toString()).append('\u0001');
-        }
-        return UUID.nameUUIDFromBytes(sb.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     private static String check(UsageRecord r) {

@@ -122,7 +122,7 @@ public class UsageIngest {
         Map<String, VoAttribution.VoOwner> owners = new HashMap<>();
         VoAttribution directory = attribution.getIfAvailable();
         if (directory != null) { // without a VO directory no VO is known and every record waits for staff
-            for (String vo : store.stagedVos()) {
+            for (String vo : sink.stagedVos() != null ? sink.stagedVos() : store.stagedVos()) {
                 directory.ownerOf(vo).ifPresent(owner -> owners.put(vo, owner));
             }
         }

@@ -5,6 +5,8 @@ import org.gridledger.domain.accounting.UsageBatchId;
 import org.gridledger.domain.portfolio.CommunityId;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.sql.Array;
 import java.sql.Date;
@@ -32,6 +34,14 @@ class UsageStore implements UnattributedUsage {
                   List<UUID> providerIds, List<YearMonth> months) {
     }
 
+    /** The transaction resource naming the batch whose summary groups are staged. */
+    private static final Object STAGED_SUMMARY = new Object() {
+        @Override
+        public String toString() {
+            return "usage_stage_summary";
+        }
+    };
+
     private final JdbcClient jdbc;
 
     UsageStore(JdbcClient jdbc) {
@@ -54,7 +64,39 @@ class UsageStore implements UnattributedUsage {
                     hs06_per_core numeric(20,7) not null, hs06_source varchar(10) not null,
                     normalised_wall numeric(30,7) not null, normalised_cpu numeric(30,7) not null,
                     content_hash uuid not null
+                ) on commit delete rows;
+                create temp table if not exists usage_stage_summary (
+                    batch_id uuid not null, month date not null, site varchar(200) not null, provider_id uuid not null,
+                    resource_id uuid not null, vo varchar(200) not null, community_id uuid not null,
+                    user_dn varchar(512) not null, processors integer not null, node_count integer not null,
+                    jobs bigint not null, wall_seconds bigint not null, cpu_seconds bigint not null,
+                    normalised_wall numeric(30,7) not null, normalised_cpu numeric(30,7) not null,
+                    earliest_end timestamptz not null, latest_end timestamptz not null
                 ) on commit delete rows""").update();
+    }
+
+    /**
+     * The batch whose new versions this transaction has grouped by summary key into {@code usage_stage_summary}
+     * while inserting them, or {@code null}: the summary projection then adds those groups instead of reading the
+     * batch's rows back (ADR 0029). Bound to the transaction, so a replay, another transaction or another batch
+     * never sees it.
+     */
+    static UUID stagedSummaryBatch() {
+        return TransactionSynchronizationManager.getResource(STAGED_SUMMARY) instanceof UUID batch ? batch : null;
+    }
+
+    private static void stagedSummary(UsageBatchId batchId) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()
+                || TransactionSynchronizationManager.hasResource(STAGED_SUMMARY)) {
+            return;
+        }
+        TransactionSynchronizationManager.bindResource(STAGED_SUMMARY, batchId.value());
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCompletion(int status) {
+                TransactionSynchronizationManager.unbindResourceIfPossible(STAGED_SUMMARY);
+            }
+        });
     }
 
     /** The distinct VO names of the staged rows. */
@@ -83,6 +125,7 @@ class UsageStore implements UnattributedUsage {
         jdbc.sql("lock table usage_billed_period in share mode").update();
         Date[] closed = jdbc.sql("select month from usage_billed_period").query(Date.class).list().toArray(Date[]::new);
         Merged fresh = insert(batchId, receivedAt, owners, closed, "", repeated, 0);
+        stagedSummary(batchId);
         if (fresh.inserted() == staged - repeated) {
             return fresh;
         }
@@ -128,10 +171,24 @@ class UsageStore implements UnattributedUsage {
                         as v(vo, vo_id, community_id) on v.vo = s.vo""" + " " + where + """
 
                     on conflict (site, local_job_id, end_time) where superseded_by is null do nothing
-                    returning community_id is null as unattributed, late, provider_id, month)
-                select count(*), count(*) filter (where unattributed), count(*) filter (where late),
+                    returning month, site, provider_id, resource_id, vo, community_id, user_dn, processors, node_count,
+                        wall_seconds, cpu_seconds, normalised_wall, normalised_cpu, end_time, late),
+                grouped as (
+                    insert into usage_stage_summary (batch_id, month, site, provider_id, resource_id, vo, community_id,
+                        user_dn, processors, node_count, jobs, wall_seconds, cpu_seconds, normalised_wall,
+                        normalised_cpu, earliest_end, latest_end)
+                    select :batch, month, site, provider_id, resource_id, vo, community_id, user_dn, processors,
+                        node_count, count(*), sum(wall_seconds), sum(cpu_seconds), sum(normalised_wall),
+                        sum(normalised_cpu), min(end_time), max(end_time)
+                    from inserted where community_id is not null
+                    group by month, site, provider_id, resource_id, vo, community_id, user_dn, processors, node_count),
+                counted as ( -- hashed per provider and month first: the distinct lists then sort a few rows, not all
+                    select provider_id, month, count(*) as n, count(*) filter (where community_id is null) as unattributed,
+                           count(*) filter (where late) as late
+                    from inserted group by provider_id, month)
+                select coalesce(sum(n), 0), coalesce(sum(unattributed), 0), coalesce(sum(late), 0),
                        array_agg(distinct provider_id), array_agg(distinct month)
-                from inserted""")
+                from counted""")
                 .param("batch", batchId.value())
                 .param("received", Timestamp.from(receivedAt))
                 .param("closed", closedMonths)

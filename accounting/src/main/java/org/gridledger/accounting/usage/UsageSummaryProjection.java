@@ -16,7 +16,8 @@ import java.util.UUID;
  * counting the current versions of attributed records, maintained with one grouped upsert per event (ADR 0017):
  * a batch adds its new versions (attributed at ingest) and takes away the versions it superseded that counted; an
  * assignment adds the records it attributed. Earliest and latest end of a group that lost a version are read again
- * from the stored records. Replaying the events in order rebuilds the same table.
+ * from the stored records. Replaying the events in order rebuilds the same table. A batch handled in the transaction
+ * that ingested it adds the groups its insert already formed, rather than reading its rows back (ADR 0029).
  */
 @Component
 @ProcessingGroup(UsageSummaryProjection.GROUP)
@@ -46,6 +47,26 @@ class UsageSummaryProjection {
                 earliest_end = least(s.earliest_end, excluded.earliest_end),
                 latest_end = greatest(s.latest_end, excluded.latest_end)""";
 
+    /**
+     * The same as {@link #ADD} for a batch ingested in this transaction: its rows were grouped by summary key into
+     * {@code usage_stage_summary} as they were inserted ({@link UsageStore#stagedSummaryBatch()}), so they need not
+     * be read back from {@code usage_record}. A correcting batch inserts twice, so groups are summed once more.
+     */
+    private static final String ADD_STAGED = """
+            insert into usage_summary as s (%1$s, jobs, wall_seconds, cpu_seconds, normalised_wall, normalised_cpu,
+                earliest_end, latest_end)
+            select %1$s, sum(jobs), sum(wall_seconds), sum(cpu_seconds), sum(normalised_wall), sum(normalised_cpu),
+                   min(earliest_end), max(latest_end)
+            from usage_stage_summary where batch_id = :batch
+            group by %1$s
+            order by %1$s
+            on conflict (%1$s) do update set jobs = s.jobs + excluded.jobs,
+                wall_seconds = s.wall_seconds + excluded.wall_seconds, cpu_seconds = s.cpu_seconds + excluded.cpu_seconds,
+                normalised_wall = s.normalised_wall + excluded.normalised_wall,
+                normalised_cpu = s.normalised_cpu + excluded.normalised_cpu,
+                earliest_end = least(s.earliest_end, excluded.earliest_end),
+                latest_end = greatest(s.latest_end, excluded.latest_end)""";
+
     private final JdbcClient jdbc;
 
     UsageSummaryProjection(JdbcClient jdbc) {
@@ -55,8 +76,12 @@ class UsageSummaryProjection {
     @EventHandler
     void on(UsageBatchIngestedEvent event) {
         UUID batch = event.batchId().value();
-        jdbc.sql(ADD.formatted(DIMENSIONS, "batch_id = :batch and community_id is not null and assignment_id is null"))
-                .param("batch", batch).update();
+        if (batch.equals(UsageStore.stagedSummaryBatch())) {
+            jdbc.sql(ADD_STAGED.formatted(DIMENSIONS)).param("batch", batch).update();
+        } else {
+            jdbc.sql(ADD.formatted(DIMENSIONS, "batch_id = :batch and community_id is not null and assignment_id is null"))
+                    .param("batch", batch).update();
+        }
         if (event.counts().replaced() > 0) {
             takeAwaySuperseded(batch);
         }

@@ -17,6 +17,12 @@ import org.gridledger.domain.finance.LedgerQueries.TrialBalanceRow;
 import org.gridledger.domain.finance.LedgerQueries.TrialBalanceTotal;
 import org.gridledger.domain.finance.LedgerQueries.TrialBalanceView;
 import org.gridledger.domain.finance.PaymentId;
+import org.gridledger.domain.finance.SettlementEvents.ProviderPaymentRecordedEvent;
+import org.gridledger.domain.finance.SettlementEvents.ProviderSettlementIssuedEvent;
+import org.gridledger.domain.finance.SettlementEvents.ProviderSettlementReversedEvent;
+import org.gridledger.domain.finance.SettlementId;
+import org.gridledger.domain.finance.SettlementPaymentId;
+import org.gridledger.domain.portfolio.ProviderId;
 import org.gridledger.domain.portfolio.CommunityId;
 import org.gridledger.domain.portfolio.PackageCategory;
 import org.gridledger.domain.shared.Money;
@@ -172,6 +178,31 @@ class LedgerProjectionTest {
 
     private static PaymentRecordedEvent payment(String amount, LocalDate on) {
         return new PaymentRecordedEvent(INVOICE, PaymentId.random(), MEDIGRID, Money.euros(amount), on, "SEPA", on);
+    }
+
+    @Test
+    void aSettlementBooksProviderCostsAgainstItsPayableWhichAPaymentAndAReversalClear() {
+        ProviderId gridka = ProviderId.random();
+        SettlementId paid = SettlementId.random();
+        SettlementId reversed = SettlementId.random();
+        projection.on(new ProviderSettlementIssuedEvent(paid, "S2026-000001", gridka, "GridKa",
+                YearMonth.of(2026, 10), EUR, NOV_26, List.of(), Money.euros("746.41")), "settlement-1", POSTED);
+        projection.on(new ProviderPaymentRecordedEvent(paid, SettlementPaymentId.random(), gridka,
+                Money.euros("700.00"), NOV_26, "TX-1", NOV_26), "provider-payment-1", POSTED);
+        projection.on(new ProviderSettlementIssuedEvent(reversed, "S2026-000002", gridka, "GridKa",
+                YearMonth.of(2026, 9), EUR, NOV_26, List.of(), Money.euros("100.00")), "settlement-2", POSTED);
+        projection.on(new ProviderSettlementReversedEvent(reversed, "S2026-000002", gridka, YearMonth.of(2026, 9),
+                Money.euros("100.00"), NOV_26.plusDays(1), "wrong month"), "reversal-2", POSTED);
+        projection.on(new ProviderPaymentRecordedEvent(paid, SettlementPaymentId.random(), gridka,
+                Money.euros("700.00"), NOV_26, "TX-1", NOV_26), "provider-payment-1", POSTED);
+
+        Map<String, TrialBalanceRow> onIssue = rows(NOV_26);
+        assertThat(onIssue.get("5000/" + gridka).balance()).isEqualTo(Money.euros("846.41"));
+        assertThat(onIssue.get("2200/" + gridka).balance()).isEqualTo(Money.euros("-146.41"));
+        assertThat(onIssue.get("1000/").balance()).isEqualTo(Money.euros("-700.00"));
+        Map<String, TrialBalanceRow> afterReversal = rows(NOV_26.plusDays(1));
+        assertThat(afterReversal.get("5000/" + gridka).balance()).isEqualTo(Money.euros("746.41"));
+        assertThat(afterReversal.get("2200/" + gridka).balance()).isEqualTo(Money.euros("-46.41"));
     }
 
     private Map<String, TrialBalanceRow> rows(LocalDate asOf) {

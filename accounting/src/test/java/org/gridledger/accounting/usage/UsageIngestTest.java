@@ -2,6 +2,8 @@ package org.gridledger.accounting.usage;
 
 import org.gridledger.accounting.usage.format.UsageRecordParser;
 import org.gridledger.domain.accounting.BenchmarkType;
+import org.gridledger.domain.accounting.Infrastructure;
+import org.gridledger.domain.accounting.UsageRecord;
 import org.gridledger.domain.accounting.UsageAssignmentId;
 import org.gridledger.domain.accounting.UsageCommands.RecordUsageBatchCommand;
 import org.gridledger.domain.accounting.UsageCounts;
@@ -60,6 +62,8 @@ class UsageIngestTest {
     private final UsageSummaryProjection summaries = new UsageSummaryProjection(jdbc);
     private final UsageReadModel reads = new UsageReadModel(jdbc, new JdbcTemplate(EmbeddedDatabase.dataSource()), transactions);
     private final List<Object> events = new ArrayList<>();
+    /** Per batch event handled: whether its summary groups were staged by the ingest in the same transaction. */
+    private final List<Boolean> summarisedFromStage = new ArrayList<>();
     private final UUID provider = UUID.randomUUID();
     private final String site = "DE-TEST-" + UUID.randomUUID().toString().substring(0, 8);
 
@@ -100,6 +104,39 @@ class UsageIngestTest {
         assertThat(again.answer().counts()).isEqualTo(new UsageCounts(2, 0, 2, 0, 0, 0, 0));
         assertThat(allSummaries()).isEqualTo(before);
         assertThat(count("select count(*) from usage_record")).isEqualTo(2);
+    }
+
+    @Test
+    void textAndTimesAreStoredAsReportedWhateverTheirCharactersAndAReuploadIsADuplicate() throws IOException {
+        String dn = "/C=PL/O=GRID/CN=Łukasz Żółć \uD83D\uDE00\ttab\\back\nline\rret";
+        Instant end = Instant.parse("2026-10-10T12:00:00.123456Z");
+        UsageRecord odd = new UsageRecord(site, "ce.example.org", "wn\\01", "kolejka-ż", "job-ü", "user01", dn,
+                "/medigrid/Role=NULL", "medigrid", "/medigrid", "Role=NULL", 3601, 1799, 3, 2,
+                Instant.parse("2026-10-10T11:00:00.5Z"), end, Infrastructure.LOCAL, "x\ty", 1L, null,
+                BenchmarkType.HEPSPEC, new BigDecimal("12.25"));
+        List<Object> document = items(odd);
+
+        assertThat(upload("odd", document).answer().counts().accepted()).isEqualTo(1);
+        Map<String, Object> row = jdbc.sql("""
+                select user_dn, machine_name, queue, local_job_id, infrastructure, infrastructure_description,
+                       end_time, start_time, month, processors, node_count, memory_real_kb, memory_virtual_kb,
+                       service_level, normalised_wall, normalised_cpu from usage_record""").query().singleRow();
+        assertThat(row.get("user_dn")).isEqualTo(dn);
+        assertThat(row.get("machine_name")).isEqualTo("wn\\01");
+        assertThat(row.get("queue")).isEqualTo("kolejka-ż");
+        assertThat(row.get("local_job_id")).isEqualTo("job-ü");
+        assertThat(row.get("infrastructure")).isEqualTo("LOCAL");
+        assertThat(row.get("infrastructure_description")).isEqualTo("x\ty");
+        assertThat(((java.sql.Timestamp) row.get("end_time")).toInstant()).isEqualTo(end);
+        assertThat(((java.sql.Timestamp) row.get("start_time")).toInstant())
+                .isEqualTo(Instant.parse("2026-10-10T11:00:00.5Z"));
+        assertThat(row.get("month").toString()).isEqualTo("2026-10-01");
+        assertThat(row).containsEntry("processors", 3).containsEntry("node_count", 2)
+                .containsEntry("memory_real_kb", 1L).containsEntry("memory_virtual_kb", null);
+        assertThat((BigDecimal) row.get("service_level")).isEqualByComparingTo("12.25");
+        assertThat((BigDecimal) row.get("normalised_wall")).isEqualByComparingTo("36010");
+        assertThat((BigDecimal) row.get("normalised_cpu")).isEqualByComparingTo("17990");
+        assertThat(upload("odd-again", document).answer().counts().duplicate()).isEqualTo(1);
     }
 
     @Test
@@ -303,12 +340,15 @@ class UsageIngestTest {
         upload("b", items(job(site, "1", "medigrid", OCT_10.minusSeconds(5), 10, 10),
                 job(site, "1", "medigrid", OCT_10, 3600, 900), job(site, "2", "atlas", OCT_10, 100, 50)));
         List<UsageSummaryView> live = allSummaries();
+        assertThat(summarisedFromStage).containsExactly(true, true);
 
         EmbeddedDatabase.inTransaction(() -> {
             summaries.reset();
             events.forEach(this::handle);
         });
 
+        // live, the batches were summed as they were inserted; replayed, from their stored rows: the same table
+        assertThat(summarisedFromStage).containsExactly(true, true, false, false);
         assertThat(allSummaries()).isEqualTo(live);
         // the corrected atlas record is a new version of an unknown VO: it waits in the queue again
         assertThat(live).extracting(UsageSummaryView::jobs).containsExactly(2L);
@@ -345,6 +385,7 @@ class UsageIngestTest {
             events.add(event);
         }
         if (event instanceof UsageBatchIngestedEvent e) {
+            summarisedFromStage.add(e.batchId().value().equals(UsageStore.stagedSummaryBatch()));
             summaries.on(e);
         } else if (event instanceof UnattributedUsageAssignedEvent e) {
             summaries.on(e);

@@ -4,6 +4,7 @@ import org.gridledger.accounting.usage.UsageIngest;
 import org.gridledger.accounting.usage.UsageParserFactory;
 import org.gridledger.app.billing.VatRates;
 import org.gridledger.app.config.ServiceClock;
+import org.gridledger.app.finance.ProviderSettlements;
 import org.gridledger.app.messaging.CommandSender;
 import org.gridledger.app.messaging.Queries;
 import org.gridledger.domain.accounting.UsageCounts;
@@ -22,6 +23,9 @@ import org.gridledger.domain.finance.InvoiceQueries.InvoicePageView;
 import org.gridledger.domain.finance.InvoiceQueries.InvoiceView;
 import org.gridledger.domain.finance.InvoiceStatus;
 import org.gridledger.domain.finance.PaymentId;
+import org.gridledger.domain.finance.SettlementCommands.RecordProviderPaymentCommand;
+import org.gridledger.domain.finance.SettlementPaymentId;
+import org.gridledger.domain.finance.SettlementQueries.SettlementView;
 import org.gridledger.domain.finance.TariffCommands.ChangeTariffPriceCommand;
 import org.gridledger.domain.finance.TariffCommands.DefineTariffCommand;
 import org.gridledger.domain.finance.TariffId;
@@ -73,7 +77,9 @@ import java.util.function.IntSupplier;
  *   <li>every month's usage is uploaded on the 2nd of the next month, and the month is billed that day by an issuing
  *       run; in the eighth month a site sends records of the sixth month late, which the next invoice adjusts;</li>
  *   <li>communities pay on the 20th; FinGrid leaves its last two invoices open, one of them overdue; MediGrid gets a
- *       credit note for an outage in the fourth month.</li>
+ *       credit note for an outage in the fourth month;</li>
+ *   <li>the providers are settled for the month on the 5th of the next (contracts, penalties, cleared usage) and paid
+ *       on the 25th, except for the last settled month.</li>
  * </ul>
  * The month that ended last is left unbilled, so that a tour can run its billing run. The grant is recorded last: a
  * demo whose grant exists has its history, and a second start writes nothing again.
@@ -119,9 +125,10 @@ class DemoHistory {
     private final BillingRuns billingRuns;
     private final VatRates vatRates;
     private final DemoVirtualOrganizations organisations;
+    private final ProviderSettlements settlements;
 
     DemoHistory(Clock clock, CommandSender commands, Queries queries, UsageIngest usage, BillingRuns billingRuns,
-                VatRates vatRates, DemoVirtualOrganizations organisations) {
+                VatRates vatRates, DemoVirtualOrganizations organisations, ProviderSettlements settlements) {
         this.clock = clock;
         this.commands = commands;
         this.queries = queries;
@@ -129,6 +136,7 @@ class DemoHistory {
         this.billingRuns = billingRuns;
         this.vatRates = vatRates;
         this.organisations = organisations;
+        this.settlements = settlements;
     }
 
     /** Whether the year can be written here: the service clock can be set back, and the year is not written yet. */
@@ -173,8 +181,15 @@ class DemoHistory {
                     if (index == 3) {
                         creditOutage(month);
                     }
+                    travelTo(travelling, month.plusMonths(1).atDay(5), LocalTime.of(9, 0));
+                    List<SettlementView> settled = settlements.settleAllAsSystem(month, DemoDataLoader.ACTOR).settled();
+                    created += settled.size();
                     travelTo(travelling, month.plusMonths(1).atDay(20), LocalTime.of(10, 0));
                     pay(month, lastEnded);
+                    if (month.isBefore(lastEnded.minusMonths(1))) {
+                        travelTo(travelling, month.plusMonths(1).atDay(25), LocalTime.of(10, 0));
+                        payProviders(settled);
+                    }
                 }
             }
             commands.sendAsSystem(new RecordGrantCommand(GRANT, "Federal Ministry of Education and Research",
@@ -302,6 +317,18 @@ class DemoHistory {
         Long issued = run.outcomes().get(BillOutcome.ISSUED);
         log.info("Demo billing run of {}: {} invoices issued", month, issued);
         return issued == null ? 0 : issued.intValue();
+    }
+
+    /** The organisation pays what it owes each provider for the month in full on the 25th. */
+    private void payProviders(List<SettlementView> settled) {
+        for (SettlementView settlement : settled) {
+            if (settlement.outstanding().amount().signum() > 0) {
+                commands.sendAsSystem(new RecordProviderPaymentCommand(settlement.settlementId(),
+                        new SettlementPaymentId(uuid("settlement-payment:" + settlement.number())),
+                        settlement.outstanding(), LocalDate.now(clock), "Transfer " + settlement.number()),
+                        DemoDataLoader.ACTOR);
+            }
+        }
     }
 
     /** MediGrid's credit note for two days of a storage outage at the compute centre. */

@@ -7,6 +7,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.gridledger.app.messaging.CommandSender;
 import org.gridledger.app.messaging.Queries;
 import org.gridledger.app.security.CurrentPrincipal;
@@ -133,9 +134,8 @@ class CertificateRequestController {
     @Operation(summary = "Record the identity vetting; a document number is kept only as a salted hash")
     ResponseEntity<CertificateRequestView> vet(@PathVariable CertificateRequestId id,
                                                @Valid @RequestBody VettingRequest request) {
-        find(id);
-        commands.send(new RecordVettingCommand(id, request.method(), request.documentType(), request.documentNumber(),
-                request.vettedOn(), CurrentPrincipal.get().username()));
+        sendToRequest(id, new RecordVettingCommand(id, request.method(), request.documentType(),
+                request.documentNumber(), request.vettedOn(), CurrentPrincipal.get().username()), null);
         return created(id);
     }
 
@@ -143,8 +143,7 @@ class CertificateRequestController {
     @PreAuthorize("hasRole('RA_OPERATOR')")
     @Operation(summary = "Approve a vetted request: the CA issues the certificate")
     ResponseEntity<CertificateRequestView> approve(@PathVariable CertificateRequestId id) {
-        find(id);
-        commands.send(new ApproveCertificateRequestCommand(id, CurrentPrincipal.get().username()));
+        sendToRequest(id, new ApproveCertificateRequestCommand(id, CurrentPrincipal.get().username()), null);
         return created(id);
     }
 
@@ -153,9 +152,8 @@ class CertificateRequestController {
     @Operation(summary = "Reject a request, with a reason")
     ResponseEntity<CertificateRequestView> reject(@PathVariable CertificateRequestId id,
                                                   @Valid @RequestBody RejectRequest request) {
-        find(id);
-        commands.send(new RejectCertificateRequestCommand(id, CurrentPrincipal.get().username(), request.reason()),
-                request.reason());
+        sendToRequest(id, new RejectCertificateRequestCommand(id, CurrentPrincipal.get().username(),
+                request.reason()), request.reason());
         return created(id);
     }
 
@@ -178,6 +176,19 @@ class CertificateRequestController {
         commands.send(new RevokeCertificateCommand(id, request.reason(), CurrentPrincipal.get().username()),
                 request.reason().name());
         return created(id);
+    }
+
+    /**
+     * Sends an RA operator's command to a request. RA operators act on every request, so no read of the request
+     * comes first: an unknown id fails to load the aggregate and is answered as reading it would be, 404
+     * {@code CERTIFICATE_REQUEST_NOT_FOUND}.
+     */
+    private void sendToRequest(CertificateRequestId id, Object command, String reason) {
+        try {
+            commands.send(command, reason);
+        } catch (AggregateNotFoundException e) {
+            throw DomainException.of(ErrorCode.CERTIFICATE_REQUEST_NOT_FOUND, "no certificate request %s", id);
+        }
     }
 
     /** The request, if the caller may see it: RA operators and staff see all, a member only their own. */

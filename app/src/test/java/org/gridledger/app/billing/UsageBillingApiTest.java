@@ -5,12 +5,19 @@ import org.gridledger.app.support.ApiTestBase;
 import org.gridledger.app.support.Http;
 import org.gridledger.app.support.Reply;
 import org.gridledger.domain.error.ErrorCode;
+import org.gridledger.domain.portfolio.CommunityId;
+import org.gridledger.reporting.billing.BillComposer;
+import org.gridledger.reporting.billing.CommunityBill;
+import org.gridledger.reporting.billing.Invoicing;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,18 +32,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.gridledger.app.support.Bodies.obj;
 import static org.gridledger.app.support.ProblemAssertions.assertProblem;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Usage billed through the real service with exact amounts: tariffs defined and usage uploaded over HTTP, issuing
  * billing runs of past months (each test bills months of its own, since an issuing run of a month runs once), the
- * invoices' usage lines, late usage as an adjustment on the next invoice, a VAT-exempt community, the trial balance
- * after each, and the tariff preview. The resource is registered with HS06 10 per core, so a job's normalised CPU is
+ * invoices' usage lines, late usage as an adjustment on the next invoice, a VAT-exempt community, a rerun refused, a
+ * subscription started mid-month with a seat change, usage and a credit note (billed for the current month through
+ * the run's composer and invoicing, since subscriptions cannot start in the past), the trial balance after each, and
+ * the tariff preview. The resource is registered with HS06 10 per core, so a job's normalised CPU is
  * its CPU seconds × 10.
  */
 class UsageBillingApiTest extends ApiTestBase {
 
     @Autowired
     private JdbcClient jdbc;
+    @Autowired
+    private PortfolioBillingSources sources;
+    @Autowired
+    private Invoicing invoicing;
+    @Autowired
+    private PlatformTransactionManager transactionManager;
 
     private String providerId;
     private String resourceId;
@@ -96,6 +112,60 @@ class UsageBillingApiTest extends ApiTestBase {
                 "USAGE|40|WALL_HOUR|0.02|0.80|0.15");
         assertThat(totals(invoice(astro, march))).isEqualTo("3.30|0.63|3.93");
         assertTrialBalanceIsZero();
+
+        assertProblem(staff().post("/api/v1/billing-runs", obj("period", march.toString(), "mode", "ISSUE")), 409,
+                ErrorCode.BILLING_RUN_COMPLETED);
+        assertThat(staff().get("/api/v1/invoices?communityId=" + medigrid).json().path("totalItems").asLong())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void a_subscription_started_mid_month_with_a_seat_change_usage_and_a_credit_note_balances_to_the_cent() {
+        YearMonth month = YearMonth.from(today());
+        Instant end = Instant.now().minusSeconds(60);
+        assumeTrue(YearMonth.from(end.atZone(java.time.ZoneOffset.UTC)).equals(month),
+                "the organisation's month and the UTC month of the usage agree");
+        String community = registerCommunity(unique("SeatsGrid"));
+        String pkg = definePublishedPackage(unique("SeatsPackage")); // 100.00 a month, 2.50 per seat
+        String subscription = staff().post("/api/v1/communities/" + community + "/subscriptions",
+                obj("packageId", pkg, "startsOn", today().toString(), "seats", 4)).json().path("subscriptionId").asText();
+        assertSuccess(staff().post("/api/v1/subscriptions/" + subscription + "/seats",
+                obj("seats", 6, "effectiveOn", today().plusDays(1).toString())));
+        tariff(null, null, "HS06_HOUR", "0.05", "2024-01-01", null);
+        usage(community, "now", job("s1", end.toString(), 7_200, 3_600, 1));
+
+        CommunityBill bill = new BillComposer(sources).bill(CommunityId.of(community), month);
+        String number = new TransactionTemplate(transactionManager).execute(status -> invoicing.issue(bill));
+
+        int length = month.lengthOfMonth();
+        int days = length - today().getDayOfMonth() + 1;
+        List<BigDecimal> nets = new ArrayList<>();
+        nets.add(prorated("100.00", 1, length));
+        nets.add(prorated("10.00", 1, length)); // 4 seats on the first day
+        if (days > 1) {
+            nets.add(prorated("100.00", days - 1, length));
+            nets.add(prorated("15.00", days - 1, length)); // 6 seats from the next day
+        }
+        nets.add(new BigDecimal("0.50")); // 36,000 HS06-s = 10 HS06 h at 0.05
+        BigDecimal net = nets.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal vat = nets.stream().map(n -> n.multiply(new BigDecimal("0.19")).setScale(2, RoundingMode.HALF_EVEN))
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        JsonNode invoice = invoice(community, month);
+        assertThat(invoice.path("number").asText()).isEqualTo(number);
+        assertThat(totals(invoice)).isEqualTo(net.setScale(2) + "|" + vat.setScale(2) + "|" + net.add(vat).setScale(2));
+        assertThat(summary(lines(invoice))).last().isEqualTo("USAGE|10|HS06_HOUR|0.05|0.50|0.10");
+
+        Reply credited = staff().post("/api/v1/invoices/" + invoice.path("invoiceId").asText() + "/credit-notes",
+                obj("net", "10.00", "vatRate", "0.19", "reason", "outage"));
+        assertThat(credited.status()).as("%s", credited).isEqualTo(201);
+        assertThat(credited.json().path("outstanding").path("amount").asText())
+                .isEqualTo(net.add(vat).subtract(new BigDecimal("11.90")).setScale(2).toPlainString());
+        assertTrialBalanceIsZero();
+    }
+
+    private static BigDecimal prorated(String monthly, int days, int length) {
+        return new BigDecimal(monthly).multiply(BigDecimal.valueOf(days))
+                .divide(BigDecimal.valueOf(length), 9, RoundingMode.HALF_EVEN).setScale(2, RoundingMode.HALF_EVEN);
     }
 
     @Test

@@ -12,6 +12,7 @@ import org.gridledger.identity.ca.SubjectRevocation;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import javax.net.ssl.SSLContext;
 import java.io.IOException;
@@ -41,6 +42,9 @@ class CertificateApiTest extends ApiTestBase {
 
     @Autowired
     TlsConnector tls;
+
+    @Autowired
+    JdbcClient jdbc;
 
     Http ra;
 
@@ -406,6 +410,19 @@ class CertificateApiTest extends ApiTestBase {
         OpenSsl.Result text = OPENSSL.run("crl", "-in", crl.toString(), "-noout", "-text");
         assertThat(text.exitCode()).isZero();
         assertThat(text.output()).contains("Next Update", "X509v3 CRL Number");
+    }
+
+    @Test
+    void vettingApprovingOrRejectingAnUnknownRequestIs404AndPersistsNothing() {
+        String unknown = java.util.UUID.randomUUID().toString();
+        assertProblem(ra().post(REQUESTS + "/" + unknown + "/vetting", obj("method", "IN_PERSON",
+                "documentType", "PASSPORT", "vettedOn", today().toString())), 404, ErrorCode.CERTIFICATE_REQUEST_NOT_FOUND);
+        assertProblem(ra().post(REQUESTS + "/" + unknown + "/approve", null), 404,
+                ErrorCode.CERTIFICATE_REQUEST_NOT_FOUND);
+        assertProblem(ra().post(REQUESTS + "/" + unknown + "/reject", obj("reason", "unknown")), 404,
+                ErrorCode.CERTIFICATE_REQUEST_NOT_FOUND);
+        assertThat(jdbc.sql("select count(*) from domain_event_entry where aggregate_identifier = :id")
+                .param("id", unknown).query(Long.class).single()).isZero();
     }
 
     void vetFails(String id) {

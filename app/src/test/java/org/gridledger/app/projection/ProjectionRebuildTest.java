@@ -21,7 +21,8 @@ class ProjectionRebuildTest extends ApiTestBase {
     void the_rebuildable_groups_are_the_projections_of_every_context() {
         assertThat(staff().get("/api/v1/admin/projections").json()).extracting(JsonNode::asText)
                 .containsExactly("accounting_job", "accounting_resource", "billed_usage", "community", "funding_grant",
-                        "identity_certificate", "invoice", "ledger", "proposal", "provider", "subscription",
+                        "identity_certificate", "invoice", "ledger", "proposal", "provider", "provider_settlement",
+                        "subscription",
                         "support_package", "tariff", "tender", "ticket", "usage_billed_period", "usage_summary",
                         "virtual_organization");
     }

@@ -208,6 +208,15 @@ public enum ErrorCode {
     TARIFF_PREVIEW_PERIOD_INVALID(ErrorKind.RULE_VIOLATED, "A tariff preview re-rates ended months (UTC): from no later than until, before this month, at most 24 months."),
 
     // finance: provider settlement
+    SETTLEMENT_NOT_FOUND(ErrorKind.NOT_FOUND, "No such provider settlement."),
+    SETTLEMENT_PERIOD_NOT_ENDED(ErrorKind.RULE_VIOLATED, "A month can be settled only after it has ended."),
+    SETTLEMENT_PERIOD_TAKEN(ErrorKind.CONFLICT, "The provider's settlement of this month is issued already."),
+    SETTLEMENT_NOTHING_TO_SETTLE(ErrorKind.RULE_VIOLATED, "The provider had no contract, penalty or cleared usage in the month."),
+    SETTLEMENT_LINE_INVALID(ErrorKind.RULE_VIOLATED, "A settlement line is inconsistent (kind, currency, sign, rounding)."),
+    SETTLEMENT_REVERSED(ErrorKind.RULE_VIOLATED, "The settlement is reversed; it takes no payments and no second reversal."),
+    SETTLEMENT_HAS_PAYMENTS(ErrorKind.RULE_VIOLATED, "A settlement with payments cannot be reversed."),
+    SETTLEMENT_PAYMENT_INVALID(ErrorKind.RULE_VIOLATED, "A payment to a provider needs a positive amount, a reference and a date not in the future."),
+    SETTLEMENT_PAYMENT_EXCEEDS_OUTSTANDING(ErrorKind.RULE_VIOLATED, "A payment to a provider cannot exceed what the settlement leaves outstanding."),
 
     // reporting: finance reports
 

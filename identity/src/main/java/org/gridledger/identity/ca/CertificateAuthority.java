@@ -58,6 +58,7 @@ public class CertificateAuthority {
     private final X500Name name;
     private final byte[] keyId;
     private final String signatureAlgorithm;
+    private final String issuerDn;
     private final SecureRandom random = new SecureRandom();
 
     public CertificateAuthority(CaSettings settings, CaKeyStore store, Clock clock) {
@@ -69,6 +70,7 @@ public class CertificateAuthority {
         this.name = X500Name.getInstance(certificate.getSubjectX500Principal().getEncoded());
         this.keyId = keyIdOf(certificate);
         this.signatureAlgorithm = signatureAlgorithmFor(certificate.getPublicKey());
+        this.issuerDn = DistinguishedNames.slashForm(name).orElse(certificate.getSubjectX500Principal().getName());
         log.info("certificate authority {} ready (certificate serial {})", issuerDn(), serialOf(certificate));
     }
 
@@ -82,7 +84,7 @@ public class CertificateAuthority {
 
     /** The CA's DN in slash form (or RFC 4514 form for an imported CA outside the grid's DN alphabet). */
     public String issuerDn() {
-        return DistinguishedNames.slashForm(name).orElse(certificate.getSubjectX500Principal().getName());
+        return issuerDn;
     }
 
     public CaSettings settings() {

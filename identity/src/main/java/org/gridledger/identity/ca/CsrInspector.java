@@ -14,7 +14,10 @@ import org.gridledger.domain.error.ErrorCode;
 
 import java.io.IOException;
 import java.io.StringReader;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.List;
 import java.util.Set;
 
@@ -23,7 +26,8 @@ import java.util.Set;
  * signature algorithm of SHA-256 or stronger with RSA or ECDSA, a key that passes {@link KeyChecks}, a signature that
  * verifies with the CSR's own key, and a subject inside the namespace: the namespace's attributes, then exactly one
  * OU and one CN. Any failure is a {@link DomainException} with its own code; nothing of the input is trusted before
- * it is checked.
+ * it is checked. Every check runs on every inspection, except that the signature of a CSR whose very bytes this
+ * inspector verified before is not verified twice (see {@link #verifySignature}).
  */
 public final class CsrInspector {
 
@@ -34,7 +38,11 @@ public final class CsrInspector {
             PKCSObjectIdentifiers.sha512WithRSAEncryption, X9ObjectIdentifiers.ecdsa_with_SHA256,
             X9ObjectIdentifiers.ecdsa_with_SHA384, X9ObjectIdentifiers.ecdsa_with_SHA512);
 
+    /** Digests of the CSRs whose signature verified most recently; enough for the requests awaiting approval. */
+    static final int VERIFIED_MEMORY = 10_000;
+
     private final List<DistinguishedNames.Attribute> namespace;
+    private final RecentSet<ByteBuffer> verified = new RecentSet<>(VERIFIED_MEMORY);
 
     public CsrInspector(String namespace) {
         this.namespace = DistinguishedNames.parse(namespace);
@@ -47,19 +55,21 @@ public final class CsrInspector {
         if (pem.length() > MAX_CSR_BYTES || pem.getBytes(StandardCharsets.UTF_8).length > MAX_CSR_BYTES) {
             throw new DomainException(ErrorCode.CSR_TOO_LARGE, "a CSR may have at most 65536 bytes");
         }
-        PKCS10CertificationRequest csr = parse(pem);
+        byte[] der = der(pem);
+        PKCS10CertificationRequest csr = parse(der);
         if (!SIGNATURE_ALGORITHMS.contains(csr.getSignatureAlgorithm().getAlgorithm())) {
             throw DomainException.of(ErrorCode.CSR_SIGNATURE_ALGORITHM_WEAK, "signature algorithm %s is not accepted; "
                     + "use SHA-256 or stronger with RSA or ECDSA", csr.getSignatureAlgorithm().getAlgorithm().getId());
         }
         String keyDescription = KeyChecks.check(csr.getSubjectPublicKeyInfo());
-        verifySignature(csr);
+        verifySignature(csr, der);
         X500Name subject = csr.getSubject();
         String subjectDn = inNamespace(subject);
         return new InspectedCsr(subject, subjectDn, csr.getSubjectPublicKeyInfo(), keyDescription);
     }
 
-    private static PKCS10CertificationRequest parse(String pem) {
+    /** The DER bytes of the one PEM block of type CERTIFICATE REQUEST. */
+    private static byte[] der(String pem) {
         PemObject object;
         try (PemReader reader = new PemReader(new StringReader(pem))) {
             object = reader.readPemObject();
@@ -79,14 +89,29 @@ public final class CsrInspector {
             throw DomainException.of(ErrorCode.CSR_MALFORMED, "a PEM block of type %s is not a CSR",
                     object.getType().length() > 40 ? object.getType().substring(0, 40) : object.getType());
         }
+        return object.getContent();
+    }
+
+    private static PKCS10CertificationRequest parse(byte[] der) {
         try {
-            return new PKCS10CertificationRequest(object.getContent());
+            return new PKCS10CertificationRequest(der);
         } catch (Exception | StackOverflowError e) {
             throw new DomainException(ErrorCode.CSR_MALFORMED, "the PEM block is not a PKCS#10 request");
         }
     }
 
-    private static void verifySignature(PKCS10CertificationRequest csr) {
+    /**
+     * Verifies the CSR's signature with its own key, unless this inspector verified these very bytes before: a CSR is
+     * verified when it is submitted and inspected again when it is approved, and the bytes it is approved with are
+     * the bytes that were submitted (the event store keeps them), so the second verification would repeat the first
+     * with the same result. The memory holds SHA-256 digests of the whole DER (signature included), so a CSR that
+     * differs in any byte is verified afresh; after a restart, or on another node, every CSR is verified again.
+     */
+    private void verifySignature(PKCS10CertificationRequest csr, byte[] der) {
+        ByteBuffer digest = ByteBuffer.wrap(sha256(der));
+        if (verified.contains(digest)) {
+            return;
+        }
         boolean valid;
         try {
             ContentVerifierProvider verifier = new JcaContentVerifierProviderBuilder()
@@ -98,6 +123,20 @@ public final class CsrInspector {
         if (!valid) {
             throw new DomainException(ErrorCode.CSR_SIGNATURE_INVALID, "the CSR's signature does not verify");
         }
+        verified.add(digest);
+    }
+
+    private static byte[] sha256(byte[] der) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(der);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
+    }
+
+    /** Whether this inspector has verified the signature of exactly these DER bytes (for tests). */
+    boolean remembersVerified(byte[] der) {
+        return verified.contains(ByteBuffer.wrap(sha256(der)));
     }
 
     private String inNamespace(X500Name subject) {

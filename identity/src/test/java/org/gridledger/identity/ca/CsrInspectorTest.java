@@ -103,6 +103,40 @@ class CsrInspectorTest {
         assertCode(one + " ".repeat(CsrInspector.MAX_CSR_BYTES), ErrorCode.CSR_TOO_LARGE);
     }
 
+    @Test
+    void aVerifiedSignatureIsRememberedByItsBytesAndAnyChangedByteIsVerifiedAfresh() {
+        byte[] der = TestKeys.csrDer(TestKeys.ec("secp256r1"), TestKeys.JANE, "SHA256withECDSA");
+        String pem = Pem.encode("CERTIFICATE REQUEST", der);
+        assertThat(inspector.remembersVerified(der)).isFalse();
+        InspectedCsr first = inspector.inspect(pem);
+        assertThat(inspector.remembersVerified(der)).isTrue();
+        InspectedCsr again = inspector.inspect(pem);
+        assertThat(again.subjectDn()).isEqualTo(first.subjectDn());
+        assertThat(again.keyDescription()).isEqualTo(first.keyDescription());
+
+        byte[] forged = der.clone();
+        String text = new String(forged, java.nio.charset.StandardCharsets.ISO_8859_1);
+        forged[text.indexOf("Jane")] = 'J' + 1;
+        assertCode(Pem.encode("CERTIFICATE REQUEST", forged), ErrorCode.CSR_SIGNATURE_INVALID);
+        assertThat(inspector.remembersVerified(forged)).isFalse();
+        byte[] badSignature = der.clone();
+        badSignature[badSignature.length - 5] ^= 0x01;
+        assertCode(Pem.encode("CERTIFICATE REQUEST", badSignature), ErrorCode.CSR_SIGNATURE_INVALID);
+    }
+
+    @Test
+    void theMemoryKeepsTheMostRecentDigestsOnly() {
+        RecentSet<Integer> recent = new RecentSet<>(3);
+        for (int i = 1; i <= 5; i++) {
+            recent.add(i);
+        }
+        assertThat(recent.size()).isEqualTo(3);
+        assertThat(recent.contains(1)).isFalse();
+        assertThat(recent.contains(2)).isFalse();
+        assertThat(recent.contains(3)).isTrue();
+        assertThat(recent.contains(5)).isTrue();
+    }
+
     private void assertCode(String pem, ErrorCode code) {
         assertThatThrownBy(() -> inspector.inspect(pem)).isInstanceOf(DomainException.class)
                 .extracting("code").isEqualTo(code);

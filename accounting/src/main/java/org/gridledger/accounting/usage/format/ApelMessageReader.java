@@ -20,13 +20,57 @@ final class ApelMessageReader {
     private final LineSource lines;
     private final String kind;
     private final Set<String> versions;
-    private final Set<String> keys;
+    /** The known keys in an open-addressing table by hash, so a line's key is found without cutting it out. */
+    private final String[] keys;
 
     ApelMessageReader(InputStream in, String kind, Set<String> versions, Set<String> keys) {
         this.lines = new LineSource(in);
         this.kind = kind;
         this.versions = versions;
-        this.keys = keys;
+        this.keys = new String[Integer.highestOneBit(Math.max(keys.size(), 1) * 4) * 2];
+        for (String key : keys) {
+            int i = key.hashCode() & (this.keys.length - 1);
+            while (this.keys[i] != null) {
+                i = (i + 1) & (this.keys.length - 1);
+            }
+            this.keys[i] = key;
+        }
+    }
+
+    /** The known key that {@code line.substring(0, colon).strip()} equals, or {@code null}. */
+    private String known(String line, int colon) {
+        int from = 0;
+        int to = colon;
+        while (from < to && Character.isWhitespace(line.charAt(from))) {
+            from++;
+        }
+        while (to > from && Character.isWhitespace(line.charAt(to - 1))) {
+            to--;
+        }
+        int hash = 0;
+        for (int i = from; i < to; i++) {
+            hash = 31 * hash + line.charAt(i);
+        }
+        int length = to - from;
+        int mask = keys.length - 1;
+        for (int i = hash & mask; keys[i] != null; i = (i + 1) & mask) {
+            String key = keys[i];
+            if (key.length() == length && key.hashCode() == hash && line.regionMatches(from, key, 0, length)) {
+                return key;
+            }
+        }
+        return null;
+    }
+
+    /** {@code line.substring(from, to).strip()}, cut once. */
+    private static String stripped(String line, int from, int to) {
+        while (from < to && Character.isWhitespace(line.charAt(from))) {
+            from++;
+        }
+        while (to > from && Character.isWhitespace(line.charAt(to - 1))) {
+            to--;
+        }
+        return line.substring(from, to);
     }
 
     /** Reads the header and returns its version; any other first line is a document error. */
@@ -80,8 +124,8 @@ final class ApelMessageReader {
                 }
                 continue;
             }
-            String key = line.substring(0, colon).strip();
-            if (keys.contains(key) && fields.put(key, line.substring(colon + 1).strip()) != null && problem == null) {
+            String key = known(line, colon);
+            if (key != null && fields.put(key, stripped(line, colon + 1, line.length())) != null && problem == null) {
                 problem = key + ": given twice";
             }
         }

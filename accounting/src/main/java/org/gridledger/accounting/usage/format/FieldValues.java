@@ -44,7 +44,33 @@ final class FieldValues {
             return null;
         }
         String value = raw.strip();
-        return NULLS.contains(value.toLowerCase(Locale.ROOT)) ? null : value;
+        return isNull(value) ? null : value;
+    }
+
+    /** Whether a stripped value is one of {@link #NULLS}, in any case, without lower-casing a copy. */
+    private static boolean isNull(String value) {
+        return value.isEmpty() || value.length() == 4
+                && (value.equalsIgnoreCase("none") || value.equalsIgnoreCase("null"))
+                && NULLS.contains(value.toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * Whether {@code value} is what {@link #INTEGER} matches — an optional sign and 1 to 18 ASCII digits — checked
+     * without a matcher, as every numeric field of every record goes through here.
+     */
+    static boolean isInteger(String value) {
+        int n = value.length();
+        int i = n > 0 && (value.charAt(0) == '+' || value.charAt(0) == '-') ? 1 : 0;
+        if (n - i < 1 || n - i > 18) {
+            return false;
+        }
+        for (; i < n; i++) {
+            char c = value.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A whole, non-negative number of seconds (APEL, JSON). */
@@ -53,7 +79,7 @@ final class FieldValues {
         if (value == null) {
             return null;
         }
-        if (!INTEGER.matcher(value).matches()) {
+        if (!isInteger(value)) {
             throw new RecordRejected(field + ": '" + shorten(value) + "' is not a whole number of seconds");
         }
         long seconds = Long.parseLong(value);
@@ -68,6 +94,10 @@ final class FieldValues {
         String value = text(raw);
         if (value == null) {
             return null;
+        }
+        long plain = plainIsoSeconds(value);
+        if (plain >= 0) {
+            return checkedSeconds(field, plain, value);
         }
         Matcher m = ISO_DURATION.matcher(value);
         if (!m.matches() || value.endsWith("T") || value.equals("P") || value.equals("-P")) {
@@ -85,6 +115,26 @@ final class FieldValues {
         }
         long whole = seconds.setScale(0, RoundingMode.HALF_UP).longValueExact();
         return checkedSeconds(field, m.group(1) != null ? -whole : whole, value);
+    }
+
+    /**
+     * The seconds of the commonest duration, {@code PT<digits>S} with 1 to 15 digits (what {@link #ISO_DURATION}
+     * reads as whole seconds), or -1 for any other form, which the pattern then reads.
+     */
+    private static long plainIsoSeconds(String value) {
+        int n = value.length();
+        if (n < 4 || n > 18 || value.charAt(0) != 'P' || value.charAt(1) != 'T' || value.charAt(n - 1) != 'S') {
+            return -1;
+        }
+        long seconds = 0;
+        for (int i = 2; i < n - 1; i++) {
+            char c = value.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            seconds = seconds * 10 + (c - '0');
+        }
+        return seconds;
     }
 
     private static BigDecimal part(String digits, long unit) {
@@ -110,7 +160,7 @@ final class FieldValues {
         if (value == null) {
             return null;
         }
-        if (INTEGER.matcher(value).matches()) {
+        if (isInteger(value)) {
             long epoch = Long.parseLong(value);
             if (epoch <= 0) {
                 throw new RecordRejected(field + ": '" + value + "' is not a time after 1970-01-01");
@@ -119,6 +169,10 @@ final class FieldValues {
                 throw new RecordRejected(field + ": '" + value + "' lies after the year 9999 (milliseconds?)");
             }
             return Instant.ofEpochSecond(epoch);
+        }
+        Instant plain = plainIsoInstant(value);
+        if (plain != null) {
+            return plain;
         }
         try {
             TemporalAccessor parsed = DateTimeFormatter.ISO_DATE_TIME.parse(value);
@@ -132,13 +186,82 @@ final class FieldValues {
         }
     }
 
+    /**
+     * The commonest date-time, {@code yyyy-MM-ddTHH:mm:ss[.f{1,9}]} followed by {@code Z} or {@code ±HH:MM}, read
+     * without the formatter; {@code null} for any other form or an impossible date, which
+     * {@link DateTimeFormatter#ISO_DATE_TIME} then reads (or refuses with its message). Accepts nothing the formatter
+     * refuses and reads the same instant.
+     */
+    private static Instant plainIsoInstant(String v) {
+        int n = v.length();
+        if (n < 20 || n > 35 || v.charAt(4) != '-' || v.charAt(7) != '-' || v.charAt(10) != 'T' || v.charAt(13) != ':'
+                || v.charAt(16) != ':') {
+            return null;
+        }
+        int year = digits(v, 0, 4);
+        int month = digits(v, 5, 2);
+        int day = digits(v, 8, 2);
+        int hour = digits(v, 11, 2);
+        int minute = digits(v, 14, 2);
+        int second = digits(v, 17, 2);
+        if ((year | month | day | hour | minute | second) < 0) {
+            return null;
+        }
+        int i = 19;
+        int nano = 0;
+        if (v.charAt(i) == '.') {
+            int start = ++i;
+            while (i < n && i - start < 9 && v.charAt(i) >= '0' && v.charAt(i) <= '9') {
+                nano = nano * 10 + (v.charAt(i++) - '0');
+            }
+            if (i == start || i < n && v.charAt(i) >= '0' && v.charAt(i) <= '9') {
+                return null;
+            }
+            for (int k = i - start; k < 9; k++) {
+                nano *= 10;
+            }
+        }
+        int offsetSeconds;
+        if (i == n - 1 && v.charAt(i) == 'Z') {
+            offsetSeconds = 0;
+        } else if (i == n - 6 && (v.charAt(i) == '+' || v.charAt(i) == '-') && v.charAt(i + 3) == ':') {
+            int oh = digits(v, i + 1, 2);
+            int om = digits(v, i + 4, 2);
+            if ((oh | om) < 0 || oh > 17 || om > 59 || oh + om == 0) {
+                return null;
+            }
+            offsetSeconds = (v.charAt(i) == '-' ? -1 : 1) * (oh * 3600 + om * 60);
+        } else {
+            return null;
+        }
+        if (month < 1 || month > 12 || day < 1 || day > 28 && day > java.time.YearMonth.of(year, month).lengthOfMonth()
+                || hour > 23 || minute > 59 || second > 59) {
+            return null;
+        }
+        long epochDay = java.time.LocalDate.of(year, month, day).toEpochDay();
+        return Instant.ofEpochSecond(epochDay * 86_400L + hour * 3600L + minute * 60L + second - offsetSeconds, nano);
+    }
+
+    /** The value of {@code count} ASCII digits at {@code from}, or -1. */
+    private static int digits(String v, int from, int count) {
+        int value = 0;
+        for (int i = from; i < from + count; i++) {
+            char c = v.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
+    }
+
     /** A count of processors or nodes: a whole number of at least one. */
     static Integer count(String field, String raw) throws RecordRejected {
         String value = text(raw);
         if (value == null) {
             return null;
         }
-        if (!INTEGER.matcher(value).matches()) {
+        if (!isInteger(value)) {
             throw new RecordRejected(field + ": '" + shorten(value) + "' is not a whole number");
         }
         long n = Long.parseLong(value);
@@ -154,7 +277,7 @@ final class FieldValues {
         if (value == null) {
             return null;
         }
-        if (!INTEGER.matcher(value).matches()) {
+        if (!isInteger(value)) {
             throw new RecordRejected(field + ": '" + shorten(value) + "' is not a whole number");
         }
         long n = Long.parseLong(value);

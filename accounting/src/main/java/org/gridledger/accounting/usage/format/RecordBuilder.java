@@ -29,8 +29,9 @@ final class RecordBuilder {
     }
 
     private final Labels labels;
-    private final List<String> problems = new ArrayList<>(2);
-    private final Set<String> badFields = new HashSet<>(4);
+    /** Made on the first problem: most records have none. */
+    private List<String> problems;
+    private Set<String> badFields;
 
     String site;
     String submitHost;
@@ -71,8 +72,26 @@ final class RecordBuilder {
     }
 
     void problem(String field, String reason) {
-        badFields.add(field);
+        bad(field);
+        problem(reason);
+    }
+
+    private void problem(String reason) {
+        if (problems == null) {
+            problems = new ArrayList<>(2);
+        }
         problems.add(reason);
+    }
+
+    private void bad(String field) {
+        if (badFields == null) {
+            badFields = new HashSet<>(4);
+        }
+        badFields.add(field);
+    }
+
+    private boolean isBad(String field) {
+        return badFields != null && badFields.contains(field);
     }
 
     /** The record, or the reasons it is unusable. */
@@ -84,18 +103,18 @@ final class RecordBuilder {
         required(startTime, labels.start());
         required(endTime, labels.end());
         if (startTime != null && endTime != null && endTime.isBefore(startTime)) {
-            problems.add(labels.end() + ": " + endTime + " is before " + labels.start() + " " + startTime);
+            problem(labels.end() + ": " + endTime + " is before " + labels.start() + " " + startTime);
         }
-        if (serviceLevel != null && serviceLevelType == null && !badFields.contains(labels.serviceLevelType())) {
-            problems.add(labels.serviceLevelType() + ": missing, but " + labels.serviceLevel() + " is given");
+        if (serviceLevel != null && serviceLevelType == null && !isBad(labels.serviceLevelType())) {
+            problem(labels.serviceLevelType() + ": missing, but " + labels.serviceLevel() + " is given");
         }
-        if (serviceLevelType != null && serviceLevel == null && !badFields.contains(labels.serviceLevel())) {
-            problems.add(labels.serviceLevel() + ": missing, but " + labels.serviceLevelType() + " is given");
+        if (serviceLevelType != null && serviceLevel == null && !isBad(labels.serviceLevel())) {
+            problem(labels.serviceLevel() + ": missing, but " + labels.serviceLevelType() + " is given");
         }
         if (fqan != null) {
             deriveVoFromFqan();
         }
-        if (!problems.isEmpty()) {
+        if (problems != null) {
             throw new RecordRejected(String.join("; ", problems));
         }
         return new UsageRecord(site, submitHost, machineName, queue, localJobId, localUserId, globalUserName, fqan,
@@ -105,8 +124,8 @@ final class RecordBuilder {
     }
 
     private void required(Object value, String field) {
-        if (value == null && !badFields.contains(field)) {
-            problems.add(field + ": missing");
+        if (value == null && !isBad(field)) {
+            problem(field + ": missing");
         }
     }
 
@@ -116,21 +135,27 @@ final class RecordBuilder {
      */
     private void deriveVoFromFqan() {
         if (!fqan.startsWith("/") || fqan.length() < 2) {
-            problems.add(labels.fqan() + ": '" + FieldValues.shorten(fqan)
+            problem(labels.fqan() + ": '" + FieldValues.shorten(fqan)
                     + "' is not a VOMS FQAN such as /vo/group/Role=r/Capability=c");
             return;
         }
         StringBuilder group = new StringBuilder();
         String role = null;
-        for (String part : fqan.substring(1).split("/")) {
-            if (part.startsWith("Role=")) {
-                role = part;
-            } else if (!part.contains("=") && !part.isEmpty()) {
-                group.append('/').append(part);
+        for (int from = 1; from <= fqan.length(); ) { // the parts between slashes, as split("/") gives them
+            int to = fqan.indexOf('/', from);
+            if (to < 0) {
+                to = fqan.length();
             }
+            int equals = fqan.indexOf('=', from);
+            if (fqan.startsWith("Role=", from)) {
+                role = fqan.substring(from, to);
+            } else if (to > from && (equals < 0 || equals >= to)) {
+                group.append('/').append(fqan, from, to);
+            }
+            from = to + 1;
         }
         if (group.isEmpty()) {
-            problems.add(labels.fqan() + ": '" + FieldValues.shorten(fqan) + "' names no VO");
+            problem(labels.fqan() + ": '" + FieldValues.shorten(fqan) + "' names no VO");
             return;
         }
         if (vo == null) {

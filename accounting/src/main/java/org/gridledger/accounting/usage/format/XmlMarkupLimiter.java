@@ -40,10 +40,56 @@ final class XmlMarkupLimiter extends FilterInputStream {
     @Override
     public int read(byte[] buffer, int offset, int length) throws IOException {
         int n = super.read(buffer, offset, length);
-        for (int i = offset; i < offset + n; i++) {
-            scan(buffer[i]);
+        int end = offset + n;
+        int i = offset;
+        while (i < end) {
+            if (position >= 2) {
+                i = skipPlain(buffer, i, end);
+                if (i == end) {
+                    break;
+                }
+            }
+            scan(buffer[i++]);
         }
         return n;
+    }
+
+    /**
+     * Passes over the bytes that cannot change the state — text up to {@code <}, the inside of a tag or of a quoted
+     * attribute value up to its end — in one tight loop, stopping at a byte the state machine must see and at every
+     * line end (so that a complaint names the right line); a run that would exceed the limit is left to
+     * {@link #scan}, which then stops at the exact byte. Answers where the byte-wise scan must go on.
+     */
+    private int skipPlain(byte[] buffer, int from, int end) {
+        int j = from;
+        switch (state) {
+            case TEXT -> {
+                while (j < end && buffer[j] != '<' && buffer[j] != '\n') {
+                    j++;
+                }
+                position += j - from;
+                return j;
+            }
+            case TAG -> {
+                while (j < end && buffer[j] != '>' && buffer[j] != '"' && buffer[j] != '\'' && buffer[j] != '\n') {
+                    j++;
+                }
+            }
+            case QUOTED -> {
+                while (j < end && buffer[j] != quote && buffer[j] != '\n') {
+                    j++;
+                }
+            }
+            default -> {
+                return from;
+            }
+        }
+        if (markup + (j - from) > MAX_MARKUP) {
+            return from;
+        }
+        markup += j - from;
+        position += j - from;
+        return j;
     }
 
     /** Skipped bytes are scanned too. */

@@ -88,19 +88,20 @@ final class XmlUsageParser implements UsageRecordParser {
             throw error(r, "the root element {" + r.getNamespaceURI() + "}" + root + " is neither " + CONTAINER
                     + " nor a usage record in the " + format + " namespace " + namespaces.iterator().next());
         }
+        Scratch scratch = new Scratch();
         if (root.equals(CONTAINER)) {
             int index = 0;
             while ((event = nextMarkup(r)) != XMLStreamConstants.END_ELEMENT) {
                 if (event == XMLStreamConstants.START_ELEMENT) {
                     if (namespaces.contains(r.getNamespaceURI()) && recordNames.contains(r.getLocalName())) {
-                        record(r, index++, sink);
+                        record(r, index++, sink, scratch);
                     } else {
                         skip(r);
                     }
                 }
             }
         } else {
-            record(r, 0, sink);
+            record(r, 0, sink, scratch);
         }
         while ((event = nextMarkup(r)) != XMLStreamConstants.END_DOCUMENT) {
             if (event == XMLStreamConstants.START_ELEMENT) {
@@ -110,11 +111,13 @@ final class XmlUsageParser implements UsageRecordParser {
     }
 
     /** Reads one record element, positioned on its start tag, up to and including its end tag. */
-    private void record(XMLStreamReader r, int index, UsageRecordSink sink) throws XMLStreamException {
+    private void record(XMLStreamReader r, int index, UsageRecordSink sink, Scratch scratch)
+            throws XMLStreamException {
         XmlRecord record = new XmlRecord(namespaces, options);
-        String[] names = new String[MAX_DEPTH + 1];
-        String[][] attributes = new String[MAX_DEPTH + 1][];
-        StringBuilder text = new StringBuilder(64);
+        String[] names = scratch.names;
+        String[][] attributes = scratch.attributes;
+        StringBuilder text = scratch.text;
+        text.setLength(0);
         int depth = 0;
         names[0] = r.getLocalName();
         while (true) {
@@ -153,6 +156,13 @@ final class XmlUsageParser implements UsageRecordParser {
                 }
             }
         }
+    }
+
+    /** The element names, attributes and text of the record being read, reused from record to record. */
+    private static final class Scratch {
+        final String[] names = new String[MAX_DEPTH + 1];
+        final String[][] attributes = new String[MAX_DEPTH + 1][];
+        final StringBuilder text = new StringBuilder(64);
     }
 
     /** Skips an element we do not read, positioned on its start tag. */
