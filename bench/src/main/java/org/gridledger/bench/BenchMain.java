@@ -39,6 +39,8 @@ public final class BenchMain {
         benchmarks.put(IngestBenchmark.KEY, () -> new IngestBenchmark().run());
         benchmarks.put(CertificateBenchmark.KEY, () -> new CertificateBenchmark().run());
         benchmarks.put(RatingBenchmark.KEY, () -> new RatingBenchmark().run());
+        benchmarks.put(PdfBenchmark.KEY, () -> new PdfBenchmark().run());
+        benchmarks.put(BillingBenchmark.KEY, () -> new BillingBenchmark().run());
 
         List<String> only = Arrays.stream(Settings.string("bench.only", String.join(",", benchmarks.keySet())).split(","))
                 .map(String::strip).filter(s -> !s.isEmpty()).toList();

@@ -61,6 +61,9 @@ class InvoiceProjection {
     private static final String OVERDUE = "(i.status = 'ISSUED' and i.gross_total - i.credited_total - i.paid_total > 0"
             + " and i.due_on < :overdueOn)";
 
+    /** Lines per insert statement: 12 parameters each, well below PostgreSQL's 65,535 per statement. */
+    static final int LINES_PER_INSERT = 1000;
+
     private final JdbcClient jdbc;
 
     InvoiceProjection(JdbcClient jdbc) {
@@ -248,27 +251,35 @@ class InvoiceProjection {
                 .list());
     }
 
+    /**
+     * The lines in multi-row inserts of up to {@link #LINES_PER_INSERT} lines: one round trip for a usual invoice,
+     * where one insert per line cost a billing run a round trip per usage line.
+     */
     private void insertLines(InvoiceId invoiceId, List<InvoiceLine> lines) {
-        for (InvoiceLine line : lines) {
-            jdbc.sql("""
-                            insert into invoice_line (invoice_id, line_no, description, kind, quantity, unit, unit_price,
-                                vat_rate, category, reference, net_amount, vat_amount)
-                            values (:id, :no, :description, :kind, :quantity, :unit, :price, :rate, :category,
-                                :reference, :net, :vat)
-                            on conflict (invoice_id, line_no) do nothing""")
-                    .param("id", invoiceId.value())
-                    .param("no", line.lineNo())
-                    .param("description", line.description())
-                    .param("kind", line.kind().name())
-                    .param("quantity", line.quantity())
-                    .param("unit", line.unit())
-                    .param("price", line.unitPrice().amount())
-                    .param("rate", line.vatRate())
-                    .param("category", line.category() == null ? null : line.category().name())
-                    .param("reference", line.reference())
-                    .param("net", line.net().amount())
-                    .param("vat", line.vat().amount())
-                    .update();
+        for (int from = 0; from < lines.size(); from += LINES_PER_INSERT) {
+            List<InvoiceLine> part = lines.subList(from, Math.min(lines.size(), from + LINES_PER_INSERT));
+            StringBuilder sql = new StringBuilder("""
+                    insert into invoice_line (invoice_id, line_no, description, kind, quantity, unit, unit_price,
+                        vat_rate, category, reference, net_amount, vat_amount)
+                    values\s""");
+            List<Object> values = new ArrayList<>(part.size() * 12);
+            for (InvoiceLine line : part) {
+                sql.append(values.isEmpty() ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                values.add(invoiceId.value());
+                values.add(line.lineNo());
+                values.add(line.description());
+                values.add(line.kind().name());
+                values.add(line.quantity());
+                values.add(line.unit());
+                values.add(line.unitPrice().amount());
+                values.add(line.vatRate());
+                values.add(line.category() == null ? null : line.category().name());
+                values.add(line.reference());
+                values.add(line.net().amount());
+                values.add(line.vat().amount());
+            }
+            sql.append(" on conflict (invoice_id, line_no) do nothing");
+            jdbc.sql(sql.toString()).params(values).update();
         }
     }
 

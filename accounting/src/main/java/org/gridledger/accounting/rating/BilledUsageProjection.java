@@ -10,6 +10,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import java.sql.Date;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 
 /**
  * What issued invoices charged for usage ({@code billed_usage}): the usage lines and late-usage adjustment lines of
@@ -21,6 +24,8 @@ import java.sql.Date;
 class BilledUsageProjection {
 
     static final String GROUP = "billed_usage";
+    /** Rows per insert statement: 10 parameters each, well below PostgreSQL's 65,535 per statement. */
+    static final int ROWS_PER_INSERT = 1000;
 
     private final JdbcClient jdbc;
 
@@ -28,31 +33,33 @@ class BilledUsageProjection {
         this.jdbc = jdbc;
     }
 
+    /** The invoice's usage rows in one multi-row insert (per {@link #ROWS_PER_INSERT}), not one insert per line. */
     @EventHandler
     void on(InvoiceIssuedEvent event) {
+        List<Object[]> rows = new ArrayList<>();
         for (InvoiceLine line : event.lines()) {
             if (line.kind() != InvoiceLineKind.USAGE && line.kind() != InvoiceLineKind.ADJUSTMENT) {
                 continue;
             }
             UsageReference.parse(line.reference())
                     .filter(ref -> ref.adjustment() == (line.kind() == InvoiceLineKind.ADJUSTMENT))
-                    .ifPresent(ref -> jdbc.sql("""
-                                    insert into billed_usage (invoice_id, line_no, community_id, month, resource_id,
-                                        unit, kind, quantity, net, currency)
-                                    values (:invoice, :line, :community, :month, :resource, :unit, :kind, :quantity,
-                                        :net, :currency)
-                                    on conflict (invoice_id, line_no) do nothing""")
-                            .param("invoice", event.invoiceId().value())
-                            .param("line", line.lineNo())
-                            .param("community", event.communityId().value())
-                            .param("month", Date.valueOf(ref.month().atDay(1)))
-                            .param("resource", ref.resourceId())
-                            .param("unit", ref.unit().name())
-                            .param("kind", line.kind().name())
-                            .param("quantity", ref.adjustment() ? ref.quantityDelta() : line.quantity())
-                            .param("net", line.net().amount())
-                            .param("currency", event.currency().getCurrencyCode())
-                            .update());
+                    .ifPresent(ref -> rows.add(new Object[] {event.invoiceId().value(), line.lineNo(),
+                            event.communityId().value(), Date.valueOf(ref.month().atDay(1)), ref.resourceId(),
+                            ref.unit().name(), line.kind().name(),
+                            ref.adjustment() ? ref.quantityDelta() : line.quantity(), line.net().amount(),
+                            event.currency().getCurrencyCode()}));
+        }
+        for (int from = 0; from < rows.size(); from += ROWS_PER_INSERT) {
+            List<Object[]> part = rows.subList(from, Math.min(rows.size(), from + ROWS_PER_INSERT));
+            StringBuilder sql = new StringBuilder("insert into billed_usage (invoice_id, line_no, community_id, month,"
+                    + " resource_id, unit, kind, quantity, net, currency) values ");
+            List<Object> values = new ArrayList<>(part.size() * 10);
+            for (Object[] row : part) {
+                sql.append(values.isEmpty() ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                values.addAll(Arrays.asList(row));
+            }
+            sql.append(" on conflict (invoice_id, line_no) do nothing");
+            jdbc.sql(sql.toString()).params(values).update();
         }
     }
 

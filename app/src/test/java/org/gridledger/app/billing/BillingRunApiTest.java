@@ -7,7 +7,11 @@ import org.gridledger.app.support.ApiTestBase;
 import org.gridledger.app.support.Http;
 import org.gridledger.app.support.Reply;
 import org.gridledger.domain.error.ErrorCode;
+import org.axonframework.common.Registration;
+import org.axonframework.queryhandling.QueryBus;
 import org.gridledger.domain.portfolio.CommunityId;
+import org.gridledger.domain.portfolio.SubscriptionQueries.FindActiveSubscriptionDaysQuery;
+import org.gridledger.domain.portfolio.SupportPackageQueries.FindPackagePriceHistoryQuery;
 import org.gridledger.reporting.billing.BillComposer;
 import org.gridledger.reporting.billing.BillLine;
 import org.gridledger.reporting.billing.CommunityBill;
@@ -18,7 +22,10 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -30,6 +37,9 @@ class BillingRunApiTest extends ApiTestBase {
 
     @Autowired
     private PortfolioBillingSources sources;
+
+    @Autowired
+    private QueryBus queryBus;
 
     @Test
     void a_dry_run_of_last_month_previews_every_community_and_can_be_followed_to_its_end() {
@@ -133,6 +143,50 @@ class BillingRunApiTest extends ApiTestBase {
         assertThat(seats.net().amount()).isEqualByComparingTo(prorated("10.00", days, month));
         assertThat(bill.vatTotal().amount()).isEqualByComparingTo(
                 vat(flat.net().amount()).add(vat(seats.net().amount())));
+    }
+
+    @Test
+    void a_run_reads_packages_and_subscription_days_once_for_all_communities_and_bills_them_as_the_portfolio_does() {
+        String pkg = definePublishedPackage(unique("SharedPackage"));
+        List<CommunityId> communities = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            String community = registerCommunity(unique("SharedGrid"));
+            assertThat(staff().post("/api/v1/communities/" + community + "/subscriptions",
+                    obj("packageId", pkg, "startsOn", today().toString(), "seats", 2 + i)).status()).isEqualTo(201);
+            communities.add(new CommunityId(UUID.fromString(community)));
+        }
+        YearMonth month = YearMonth.from(today());
+        AtomicInteger reads = new AtomicInteger();
+        AtomicInteger dayReads = new AtomicInteger();
+        Registration counting = queryBus.registerHandlerInterceptor((unitOfWork, chain) -> {
+            Object query = unitOfWork.getMessage().getPayload();
+            if (query instanceof FindPackagePriceHistoryQuery q && q.packageId().toString().equals(pkg)) {
+                reads.incrementAndGet();
+            }
+            if (query instanceof FindActiveSubscriptionDaysQuery) {
+                dayReads.incrementAndGet();
+            }
+            return chain.proceed();
+        });
+        try {
+            List<CommunityBill> plain = new ArrayList<>();
+            for (CommunityId community : communities) {
+                plain.add(new BillComposer(sources).bill(community, month));
+            }
+            assertThat(reads.get()).as("without a run, every community reads the package").isEqualTo(3);
+            assertThat(dayReads.get()).as("and its subscriptions' days").isEqualTo(3);
+
+            reads.set(0);
+            dayReads.set(0);
+            BillComposer run = new BillComposer(sources.forRun(month));
+            for (int i = 0; i < communities.size(); i++) {
+                assertThat(run.bill(communities.get(i), month)).isEqualTo(plain.get(i));
+            }
+            assertThat(reads.get()).as("one run reads the package once").isEqualTo(1);
+            assertThat(dayReads.get()).as("and every community's subscription days in one query").isEqualTo(1);
+        } finally {
+            counting.cancel();
+        }
     }
 
     private static BigDecimal prorated(String monthly, int days, YearMonth month) {

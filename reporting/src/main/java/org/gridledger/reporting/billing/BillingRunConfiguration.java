@@ -89,8 +89,8 @@ public class BillingRunConfiguration {
     @StepScope
     ItemProcessor<CommunityId, CommunityBill> billingProcessor(BillingSources sources,
                                                                @Value("#{jobParameters['period']}") String period) {
-        BillComposer composer = new BillComposer(sources);
         YearMonth month = YearMonth.parse(period);
+        BillComposer composer = new BillComposer(sources.forRun(month));
         return communityId -> composer.bill(communityId, month);
     }
 

@@ -9,6 +9,15 @@ import java.util.List;
 /** What the billing run reads: the communities to bill and what each had in the month. */
 public interface BillingSources {
 
+    /**
+     * The sources as one run of {@code month} reads them. What cannot change for an ended month — the package terms in
+     * force in it — may be read once per run and kept for the run; the run's processor asks for this once per step
+     * execution. The default keeps nothing.
+     */
+    default BillingSources forRun(YearMonth month) {
+        return this;
+    }
+
     /** The communities to bill for {@code month}, in a stable order (the run's restart point depends on it). */
     List<CommunityId> communities(YearMonth month);
 
