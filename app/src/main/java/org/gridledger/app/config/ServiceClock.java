@@ -26,10 +26,29 @@ public final class ServiceClock extends Clock {
         return base.getZone();
     }
 
-    /** A fixed view of this clock in another zone, at the present travel offset. */
+    /** This clock seen from another zone: it shows the same instants, also when it is set back later. */
     @Override
     public Clock withZone(ZoneId zone) {
-        return Clock.offset(base.withZone(zone), travel);
+        if (zone.equals(getZone())) {
+            return this;
+        }
+        ServiceClock clock = this;
+        return new Clock() {
+            @Override
+            public ZoneId getZone() {
+                return zone;
+            }
+
+            @Override
+            public Clock withZone(ZoneId other) {
+                return clock.withZone(other);
+            }
+
+            @Override
+            public Instant instant() {
+                return clock.instant();
+            }
+        };
     }
 
     @Override

@@ -36,6 +36,19 @@ class ServiceClockTest {
     }
 
     @Test
+    void a_view_in_another_zone_follows_the_clock_when_it_is_set_back_later() {
+        Clock utc = clock.withZone(ZoneOffset.UTC);
+        Instant yearAgo = Instant.parse("2025-11-01T07:00:00Z");
+
+        clock.travelTo(yearAgo);
+
+        assertThat(utc.instant()).isEqualTo(yearAgo);
+        assertThat(utc.getZone()).isEqualTo(ZoneOffset.UTC);
+        clock.returnToPresent();
+        assertThat(utc.instant()).isEqualTo(NOW);
+    }
+
+    @Test
     void returns_to_the_present() {
         clock.travelTo(Instant.parse("2025-11-01T07:00:00Z"));
 

@@ -9,6 +9,7 @@ import org.gridledger.app.support.Reply;
 import org.gridledger.domain.error.ErrorCode;
 import org.junit.jupiter.api.Test;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -156,7 +157,7 @@ class CommunityApiTest extends ApiTestBase {
                 "CommunityProfileUpdatedEvent", "CommunitySuspendedEvent", "CommunityReinstatedEvent");
         assertThat(events.findValuesAsText("sequenceNumber")).containsExactly("0", "1", "2", "3");
         assertThat(events.findValuesAsText("actor")).containsOnly(staffer);
-        assertThat(events.findValuesAsText("recordedAt")).hasSize(4).isSorted();
+        assertThat(events.findValuesAsText("recordedAt").stream().map(Instant::parse).toList()).hasSize(4).isSorted();
         assertThat(events.findValuesAsText("correlationId")).hasSize(4).doesNotHaveDuplicates();
         assertThat(events.get(0).path("correlationId").asText()).isEqualTo("it-register-7");
         assertThat(events.get(2).path("correlationId").asText()).isEqualTo("it-suspend-7");
