@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 
 /**
@@ -11,6 +12,10 @@ import java.util.Objects;
  * ({@code gridledger.clock-offset}, zero in production). The demo loader alone sets it back while it writes its year
  * of history, so that every rule that refuses the past (terms, subscriptions, tariffs, billing periods) sees the day
  * the demo is acting on; it returns it to the present before anything else may use the service. See ADR 0028.
+ *
+ * <p>It ticks in microseconds, the precision of PostgreSQL's {@code timestamptz}: an instant the service records (a
+ * ticket's opening, a deadline derived from it) reads back from the database exactly as the aggregate holds it, so a
+ * sweeper acting "as of" a stored due time is never a fraction of a microsecond early.
  */
 public final class ServiceClock extends Clock {
 
@@ -53,12 +58,12 @@ public final class ServiceClock extends Clock {
 
     @Override
     public Instant instant() {
-        return base.instant().plus(travel);
+        return base.instant().plus(travel).truncatedTo(ChronoUnit.MICROS);
     }
 
     /** The present: what the clock shows when it is not set back. */
     public Instant present() {
-        return base.instant();
+        return base.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
     /** Whether the clock is set away from the present. */

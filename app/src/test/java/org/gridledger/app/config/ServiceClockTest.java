@@ -49,6 +49,14 @@ class ServiceClockTest {
     }
 
     @Test
+    void ticks_in_microseconds_like_the_database() {
+        ServiceClock fine = new ServiceClock(Clock.fixed(Instant.parse("2026-11-26T10:00:00.123456789Z"), BERLIN));
+
+        assertThat(fine.instant()).isEqualTo(Instant.parse("2026-11-26T10:00:00.123456Z"));
+        assertThat(fine.present()).isEqualTo(Instant.parse("2026-11-26T10:00:00.123456Z"));
+    }
+
+    @Test
     void returns_to_the_present() {
         clock.travelTo(Instant.parse("2025-11-01T07:00:00Z"));
 
