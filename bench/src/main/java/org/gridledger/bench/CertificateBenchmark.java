@@ -326,30 +326,8 @@ final class CertificateBenchmark {
         return JSON.readTree(response.body());
     }
 
-    interface Work<T> {
-        void run(T item) throws Exception;
-    }
-
-    private <T> void parallel(List<T> items, Work<T> work) throws Exception {
-        ConcurrentLinkedQueue<T> queue = new ConcurrentLinkedQueue<>(items);
-        ExecutorService pool = Executors.newFixedThreadPool(clients);
-        try {
-            List<Future<?>> futures = new ArrayList<>();
-            for (int t = 0; t < clients; t++) {
-                futures.add(pool.submit(() -> {
-                    T item;
-                    while ((item = queue.poll()) != null) {
-                        work.run(item);
-                    }
-                    return null;
-                }));
-            }
-            for (Future<?> f : futures) {
-                f.get();
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+    private <T> void parallel(List<T> items, ApiClient.Work<T> work) throws Exception {
+        ApiClient.parallel(items, clients, work);
     }
 
     /**
