@@ -14,13 +14,23 @@ import java.util.Map;
 
 /**
  * A report data source over a list of records: a template field named {@code amount} reads the record component
- * {@code amount()}, or a public no-argument method of that name that the record declares for a derived value. The
- * accessors of each record type are looked up once.
+ * {@code amount()}, or a public no-argument method of that name that the record declares for a derived value.
+ * <p>
+ * The accessors of each record type are looked up once per class loader's lifetime of that type and shared by every
+ * data source. Each reflective {@link Method} object gets its own generated accessor class after a few calls, and the
+ * accessors that {@link RecordComponent#getAccessor()} hands out are fresh objects on every look-up, so looking them up
+ * per document would define new classes on every render and keep the JIT compiler busy for ever.
  */
 final class RecordDataSource implements JRRewindableDataSource {
 
     private final List<? extends Record> rows;
-    private final Map<Class<?>, Map<String, Method>> accessors = new HashMap<>();
+    private static final ClassValue<Map<String, Method>> ACCESSORS = new ClassValue<>() {
+        @Override
+        protected Map<String, Method> computeValue(Class<?> type) {
+            return accessorsOf(type);
+        }
+    };
+
     private int position = -1;
 
     RecordDataSource(List<? extends Record> rows) {
@@ -36,7 +46,7 @@ final class RecordDataSource implements JRRewindableDataSource {
     @Override
     public Object getFieldValue(JRField field) throws JRException {
         Record row = rows.get(position);
-        Method accessor = accessors.computeIfAbsent(row.getClass(), RecordDataSource::accessorsOf).get(field.getName());
+        Method accessor = accessor(row.getClass(), field.getName());
         if (accessor == null) {
             throw new JRException("record " + row.getClass().getSimpleName() + " has no component " + field.getName());
         }
@@ -50,6 +60,11 @@ final class RecordDataSource implements JRRewindableDataSource {
     @Override
     public void moveFirst() {
         position = -1;
+    }
+
+    /** The shared accessor of {@code name} on the record type, or null if it has none. */
+    static Method accessor(Class<?> type, String name) {
+        return ACCESSORS.get(type).get(name);
     }
 
     private static Map<String, Method> accessorsOf(Class<?> type) {
@@ -66,6 +81,6 @@ final class RecordDataSource implements JRRewindableDataSource {
             accessor.setAccessible(true);
             byName.put(component.getName(), accessor);
         }
-        return byName;
+        return Map.copyOf(byName);
     }
 }
