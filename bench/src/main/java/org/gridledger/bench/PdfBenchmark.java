@@ -63,7 +63,11 @@ final class PdfBenchmark {
     private final Duration baselineWindow = Settings.duration("bench.pdf.baseline", "3s");
     private final Duration warmup = Settings.duration("bench.pdf.warmup", "30s");
     private final int warmupDocuments = Settings.integer("bench.pdf.warmupDocuments", 1000);
-    private final Duration warmupMax = Settings.duration("bench.pdf.warmupMax", "150s");
+    private final Duration warmupMax = Settings.duration("bench.pdf.warmupMax", "300s");
+    /** Warm-up goes on until each JVM's JIT compiler spent less than this share of a warm-up round compiling. */
+    private final double jitQuiet = Double.parseDouble(Settings.string("bench.pdf.jitQuiet", "0.02"));
+    /** {@code lean}: {@link KeepAliveHttp}; {@code jdk}: the JDK's HttpClient, for comparison. */
+    private final String client = Settings.string("bench.pdf.client", "lean");
     private final List<String> serviceJvmArgs = Settings.words("bench.serviceJvmArgs");
     private final Path serviceJar = Path.of(Settings.string("bench.serviceJar",
             "app/target/gridledger-app-0.1.0-SNAPSHOT-exec.jar")).toAbsolutePath().normalize();
@@ -77,6 +81,9 @@ final class PdfBenchmark {
     /** One window: documents per second, bytes of the last document, failures. */
     record Window(double perSecond, long documents, long failures, String firstFailure) {
     }
+
+    /** The last warm-up round's JIT activity, for the details. */
+    private JitActivity.Round lastJit;
 
     /** CPU per document in milliseconds: the service process and PostgreSQL, or this JVM for bare Jasper. */
     record CpuPerDocument(double service, double postgres, double bare) {
@@ -113,19 +120,26 @@ final class PdfBenchmark {
                 System.out.printf(Locale.ROOT, "[pdf] %d issued invoices of %d lines; %d clients, baseline on %d threads%n",
                         filled.size(), lines, clients, baselineThreads);
 
-                // both sides warm until the time and the documents are reached (JIT, Jasper's and the fonts' caches)
+                // both sides warm until the time and the documents are reached and both JIT compilers have gone quiet
+                // (JasperReports, OpenPDF, fonts; on two saturated cores C2 catches up with the service for minutes)
                 long warmStart = System.nanoTime();
                 long warmed = 0;
                 long bareWarmed = 0;
+                JitActivity jit = new JitActivity(api, "Bearer " + token);
+                JitActivity.Round round = jit.round();
                 while (System.nanoTime() - warmStart < warmupMax.toNanos()
                         && (System.nanoTime() - warmStart < warmup.toNanos() || warmed < warmupDocuments
-                        || bareWarmed < warmupDocuments)) {
+                        || bareWarmed < warmupDocuments || !round.quiet(jitQuiet))) {
+                    jit.start();
                     Window w = service(http, service, token, filled, Duration.ofSeconds(5));
                     warmed += w.documents();
                     bareWarmed += Math.round(baseline(report, filled, Duration.ofSeconds(2), cpu, null) * 2);
-                    System.out.printf(Locale.ROOT, "[pdf] warm-up %.0f s: service %.0f PDFs/s (%d so far), bare %d so far%n",
-                            (System.nanoTime() - warmStart) / 1e9, w.perSecond(), warmed, bareWarmed);
+                    round = jit.round();
+                    System.out.printf(Locale.ROOT, "[pdf] warm-up %.0f s: service %.0f PDFs/s (%d so far), bare %d so far;"
+                                    + " JIT compiling %s%n", (System.nanoTime() - warmStart) / 1e9, w.perSecond(), warmed,
+                            bareWarmed, round.describe());
                 }
+                lastJit = round;
                 double warmSeconds = (System.nanoTime() - warmStart) / 1e9;
 
                 double[] served = new double[iterations];
@@ -339,26 +353,39 @@ final class PdfBenchmark {
                 int offset = t * 7;
                 futures.add(pool.submit(() -> {
                     int n = offset;
-                    while (System.nanoTime() < end) {
-                        Filled f = filled.get(n++ % filled.size());
-                        HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(
-                                        service.base().resolve("/api/v1/invoices/" + f.id() + "/pdf"))
-                                .timeout(Duration.ofSeconds(60)).header("Authorization", "Bearer " + token)
-                                .header("Accept", "application/pdf").GET().build(),
-                                HttpResponse.BodyHandlers.ofByteArray());
-                        byte[] body = response.body();
-                        boolean pdf = response.statusCode() == 200 && body.length > 4 && body[0] == '%'
-                                && body[1] == 'P' && body[2] == 'D' && body[3] == 'F';
-                        if (!pdf) {
-                            failed.incrementAndGet();
-                            synchronized (firstFailure) {
-                                if (firstFailure[0] == null) {
-                                    firstFailure[0] = "HTTP " + response.statusCode() + ": "
-                                            + new String(body, 0, Math.min(400, body.length));
-                                }
+                    try (KeepAliveHttp lean = new KeepAliveHttp(service.base(), 60_000)) {
+                        while (System.nanoTime() < end) {
+                            Filled f = filled.get(n++ % filled.size());
+                            String path = "/api/v1/invoices/" + f.id() + "/pdf";
+                            int status;
+                            byte[] body;
+                            if ("jdk".equals(client)) {
+                                HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(
+                                                service.base().resolve(path)).timeout(Duration.ofSeconds(60))
+                                        .header("Authorization", "Bearer " + token)
+                                        .header("Accept", "application/pdf").GET().build(),
+                                        HttpResponse.BodyHandlers.ofByteArray());
+                                status = response.statusCode();
+                                body = response.body();
+                            } else {
+                                KeepAliveHttp.Response response = lean.get(path, "Authorization: Bearer " + token,
+                                        "Accept: application/pdf");
+                                status = response.status();
+                                body = response.body();
                             }
-                        } else if (System.nanoTime() <= end) {
-                            done.incrementAndGet();
+                            boolean pdf = status == 200 && body.length > 4 && body[0] == '%' && body[1] == 'P'
+                                    && body[2] == 'D' && body[3] == 'F';
+                            if (!pdf) {
+                                failed.incrementAndGet();
+                                synchronized (firstFailure) {
+                                    if (firstFailure[0] == null) {
+                                        firstFailure[0] = "HTTP " + status + ": "
+                                                + new String(body, 0, Math.min(400, body.length));
+                                    }
+                                }
+                            } else if (System.nanoTime() <= end) {
+                                done.incrementAndGet();
+                            }
                         }
                     }
                     return null;
@@ -394,9 +421,14 @@ final class PdfBenchmark {
                         + "(service idle) then a service window of %.1f s; %d issued invoices of %d lines (one community each), "
                         + "fetched round robin by %d clients with a FINANCE bearer token; warm-up %.0f s (%d documents through the "
                         + "service; at least %.0f s and %d documents on each side, at most %.0f s). PostgreSQL fsync=on, "
-                        + "synchronous_commit=on. Medians with (min–max, ±half range).%n%n",
+                        + "synchronous_commit=on; warm-up also until both JIT compilers are quiet. Medians with (min–max, ±half range).%n%n",
                 served.length, baselineWindow.toMillis() / 1e3, window.toMillis() / 1e3, invoices, lines, clients,
                 warmSeconds, warmed, warmup.toMillis() / 1e3, warmupDocuments, warmupMax.toMillis() / 1e3));
+        details.append("- HTTP client: ").append("jdk".equals(client) ? "the JDK's HttpClient (HTTP/1.1)"
+                : "KeepAliveHttp (one persistent HTTP/1.1 connection per client thread)").append('\n');
+        details.append("- JIT compilers in the last warm-up round (compile time ÷ wall time, quiet below ")
+                .append(String.format(Locale.ROOT, "%.0f %%): ", 100 * jitQuiet))
+                .append(lastJit == null ? "n/a" : lastJit.describe()).append('\n');
         details.append("- service PDFs/s: ").append(Stats.spread(served, "%.0f")).append("; iterations: ")
                 .append(Stats.list(served, "%.0f")).append('\n');
         details.append("- bare JasperReports PDFs/s: ").append(Stats.spread(bare, "%.0f")).append("; iterations: ")
