@@ -3,9 +3,7 @@ package org.gridledger.app.security;
 import org.gridledger.app.config.GridLedgerProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.core.annotation.Order;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 
@@ -16,10 +14,12 @@ import java.util.Set;
 /**
  * Creates the account {@code admin} (STAFF) on the first start: with {@code GRIDLEDGER_ADMIN_PASSWORD} when set,
  * otherwise with a generated password that is printed once. Later starts leave the account alone.
+ * <p>
+ * It runs once every singleton exists (the schema is migrated by then) and before the context starts its web server,
+ * so that the first request that health admits can already log in as {@code admin}.
  */
 @Component
-@Order(0)
-class AdminBootstrap implements ApplicationRunner {
+class AdminBootstrap implements SmartInitializingSingleton {
 
     private static final Logger log = LoggerFactory.getLogger(AdminBootstrap.class);
     static final String ADMIN = "admin";
@@ -37,7 +37,7 @@ class AdminBootstrap implements ApplicationRunner {
     }
 
     @Override
-    public void run(ApplicationArguments args) {
+    public void afterSingletonsInstantiated() {
         if (accounts.find(ADMIN).isPresent()) {
             return;
         }
