@@ -117,6 +117,8 @@ final class CommandBenchmark {
     private final Duration settle = Settings.duration("bench.settle", "500ms");
     private final List<String> serviceArgs = Settings.words("bench.serviceArgs");
     private final List<String> serviceJvmArgs = Settings.words("bench.serviceJvmArgs");
+    /** {@code lean}: {@link KeepAliveHttp}; {@code jdk}: the JDK's HttpClient, for comparison. */
+    private final String client = Settings.string("bench.client", "lean");
     private final Path serviceJar = Path.of(Settings.string("bench.serviceJar",
             "app/target/gridledger-app-0.1.0-SNAPSHOT-exec.jar")).toAbsolutePath().normalize();
     private final boolean keep = Boolean.parseBoolean(Settings.string("bench.keep", "false"));
@@ -346,33 +348,49 @@ final class CommandBenchmark {
             Thread thread = new Thread(() -> {
                 long[] latencies = new long[4096];
                 int n = 0;
-                try {
+                try (KeepAliveHttp lean = new KeepAliveHttp(base, 30_000)) {
                     LockSupport.parkNanos(start - System.nanoTime());
                     while (true) {
                         long t0 = System.nanoTime();
                         if (t0 >= to) {
                             break;
                         }
-                        HttpRequest.Builder builder = HttpRequest.newBuilder(uri)
-                                .timeout(Duration.ofSeconds(30))
-                                .header("Authorization", "Bearer " + token)
-                                .header("Content-Type", "application/json")
-                                .header("Accept", "application/json")
-                                .POST(HttpRequest.BodyPublishers.ofString(communityBody()));
-                        if (prefer != null) {
-                            builder.header("Prefer", prefer);
-                        }
-                        HttpRequest request = builder.build();
                         boolean ok;
                         try {
-                            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-                            ok = response.statusCode() == 201;
+                            int status;
+                            String body;
+                            if ("jdk".equals(client)) {
+                                HttpRequest.Builder builder = HttpRequest.newBuilder(uri)
+                                        .timeout(Duration.ofSeconds(30))
+                                        .header("Authorization", "Bearer " + token)
+                                        .header("Content-Type", "application/json")
+                                        .header("Accept", "application/json")
+                                        .POST(HttpRequest.BodyPublishers.ofString(communityBody()));
+                                if (prefer != null) {
+                                    builder.header("Prefer", prefer);
+                                }
+                                HttpResponse<String> response = http.send(builder.build(),
+                                        HttpResponse.BodyHandlers.ofString());
+                                status = response.statusCode();
+                                body = response.body();
+                            } else {
+                                KeepAliveHttp.Response response = prefer == null
+                                        ? lean.post(uri.getPath(), communityBody(), "Authorization: Bearer " + token,
+                                                "Content-Type: application/json", "Accept: application/json")
+                                        : lean.post(uri.getPath(), communityBody(), "Authorization: Bearer " + token,
+                                                "Content-Type: application/json", "Accept: application/json",
+                                                "Prefer: " + prefer);
+                                status = response.status();
+                                body = status == 201 ? "" : new String(response.body(), StandardCharsets.UTF_8);
+                            }
+                            ok = status == 201;
                             if (!ok) {
-                                counters.error("HTTP " + response.statusCode(), response.body());
+                                counters.error("HTTP " + status, body);
                             }
                         } catch (Exception e) {
                             ok = false;
                             counters.error(e.getClass().getSimpleName(), String.valueOf(e.getMessage()));
+                            lean.close();
                         }
                         long t1 = System.nanoTime();
                         if (ok) {

@@ -13,7 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /**
- * A load generator's HTTP/1.1 client: one persistent connection, GET requests written in one piece, answers read with
+ * A load generator's HTTP/1.1 client: one persistent connection, requests written in one piece, answers read with
  * their {@code Content-Length} or chunked body. It does what a measuring client must and nothing else, so that on a
  * machine whose cores the service shares it takes as little of them as it can: the JDK's {@code HttpClient} hands
  * every exchange between threads and spends more CPU on a 30 kB answer than the service spends on its security chain.
@@ -43,12 +43,29 @@ final class KeepAliveHttp implements AutoCloseable {
 
     /** GET {@code path} with the given extra header lines (each "Name: value"). */
     Response get(String path, String... headers) throws IOException {
-        StringBuilder request = new StringBuilder(256).append("GET ").append(path).append(" HTTP/1.1\r\nHost: ")
-                .append(host).append(':').append(port).append("\r\n");
+        return send("GET", path, null, headers);
+    }
+
+    /** POST of {@code body} (UTF-8) to {@code path} with the given extra header lines (each "Name: value"). */
+    Response post(String path, String body, String... headers) throws IOException {
+        return send("POST", path, body.getBytes(StandardCharsets.UTF_8), headers);
+    }
+
+    private Response send(String method, String path, byte[] content, String... headers) throws IOException {
+        StringBuilder request = new StringBuilder(256).append(method).append(' ').append(path)
+                .append(" HTTP/1.1\r\nHost: ").append(host).append(':').append(port).append("\r\n");
         for (String header : headers) {
             request.append(header).append("\r\n");
         }
-        byte[] bytes = request.append("\r\n").toString().getBytes(StandardCharsets.US_ASCII);
+        if (content != null) {
+            request.append("Content-Length: ").append(content.length).append("\r\n");
+        }
+        byte[] head = request.append("\r\n").toString().getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = head;
+        if (content != null) {
+            bytes = java.util.Arrays.copyOf(head, head.length + content.length);
+            System.arraycopy(content, 0, bytes, head.length, content.length);
+        }
         boolean fresh = socket == null;
         try {
             connectIfClosed();
@@ -56,9 +73,9 @@ final class KeepAliveHttp implements AutoCloseable {
             out.flush();
             return read();
         } catch (EOFException | java.net.SocketException e) {
-            // the server closed an idle persistent connection: once more on a new one
+            // the server closed an idle persistent connection: a GET once more on a new one (a POST may have arrived)
             close();
-            if (fresh) {
+            if (fresh || content != null) {
                 throw e;
             }
             connectIfClosed();

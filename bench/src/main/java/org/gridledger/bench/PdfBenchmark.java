@@ -67,7 +67,7 @@ final class PdfBenchmark {
     /** Warm-up goes on until each JVM's JIT compiler spent less than this share of a warm-up round compiling. */
     private final double jitQuiet = Double.parseDouble(Settings.string("bench.pdf.jitQuiet", "0.02"));
     /** {@code lean}: {@link KeepAliveHttp}; {@code jdk}: the JDK's HttpClient, for comparison. */
-    private final String client = Settings.string("bench.pdf.client", "lean");
+    private final String client = Settings.string("bench.client", "lean");
     private final List<String> serviceJvmArgs = Settings.words("bench.serviceJvmArgs");
     private final Path serviceJar = Path.of(Settings.string("bench.serviceJar",
             "app/target/gridledger-app-0.1.0-SNAPSHOT-exec.jar")).toAbsolutePath().normalize();

@@ -51,6 +51,8 @@ import org.gridledger.reporting.pdf.InvoiceDocument;
 import org.gridledger.reporting.pdf.InvoicePdf;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -94,6 +96,10 @@ class InvoiceController {
                           @NotBlank @Size(max = 200) String reference) {
     }
 
+    /** What an invoice document is made of, read together. */
+    private record Printable(InvoiceView invoice, CommunityView community, List<InvoiceLine> lines) {
+    }
+
     record CreditNoteRequest(@NotNull BigDecimal net, @NotNull BigDecimal vatRate,
                              @NotBlank @Size(max = 2000) String reason) {
     }
@@ -105,9 +111,12 @@ class InvoiceController {
     private final ReportingProperties reporting;
     private final FinanceProperties finance;
     private final Clock clock;
+    private final TransactionTemplate reads;
 
     InvoiceController(CommandSender commands, Queries queries, CommunityScope scope, FinanceProperties finance,
-                      Clock clock, InvoicePdf invoicePdf, ReportingProperties reporting) {
+                      Clock clock, InvoicePdf invoicePdf, ReportingProperties reporting,
+                      PlatformTransactionManager transactions) {
+        this.reads = new TransactionTemplate(transactions);
         this.commands = commands;
         this.queries = queries;
         this.scope = scope;
@@ -201,17 +210,24 @@ class InvoiceController {
     @PreAuthorize("hasAnyRole('FINANCE','STAFF','COMMUNITY_ADMIN')")
     @Operation(summary = "The issued invoice as a PDF document: number, dates, recipient, lines and totals")
     ResponseEntity<byte[]> pdf(@PathVariable InvoiceId id) {
-        InvoiceView invoice = visible(id);
-        if (invoice.status() == InvoiceStatus.DRAFT) {
-            throw DomainException.of(ErrorCode.INVOICE_NOT_ISSUED, "invoice %s is a draft; only issued invoices "
-                    + "are documents", id);
-        }
-        CommunityView community = queries.ask(new FindCommunityQuery(invoice.communityId()), CommunityView.class);
-        List<InvoiceLine> lines = queries.ask(new FindInvoiceLinesQuery(id), InvoiceLinesView.class).lines();
+        // the invoice, its community and its lines in one transaction; the document is rendered after it, so that no
+        // connection is held while JasperReports works
+        Printable printable = reads.execute(status -> {
+            InvoiceView invoice = visible(id);
+            if (invoice.status() == InvoiceStatus.DRAFT) {
+                throw DomainException.of(ErrorCode.INVOICE_NOT_ISSUED, "invoice %s is a draft; only issued invoices "
+                        + "are documents", id);
+            }
+            return new Printable(invoice,
+                    queries.ask(new FindCommunityQuery(invoice.communityId()), CommunityView.class),
+                    queries.ask(new FindInvoiceLinesQuery(id), InvoiceLinesView.class).lines());
+        });
+        InvoiceView invoice = printable.invoice();
         byte[] pdf = invoicePdf.render(new InvoiceDocument(reporting.issuer(), reporting.issuerAddress(), false,
-                invoice.number(), invoice.issuedOn(), invoice.dueOn(), invoice.period().toString(), community.name(),
-                null, "Invoice " + invoice.number() + " for " + invoice.period(), invoice.currency(),
-                lines.stream().map(l -> new InvoiceDocument.Line(l.lineNo(), l.description(), l.quantity(),
+                invoice.number(), invoice.issuedOn(), invoice.dueOn(), invoice.period().toString(),
+                printable.community().name(), null, "Invoice " + invoice.number() + " for " + invoice.period(),
+                invoice.currency(),
+                printable.lines().stream().map(l -> new InvoiceDocument.Line(l.lineNo(), l.description(), l.quantity(),
                         l.unit() == null ? "" : l.unit(), l.unitPrice().amount(), l.vatRate(),
                         l.net().amount())).toList(),
                 invoice.netTotal().amount(), invoice.vatTotal().amount(), invoice.grossTotal().amount(),
