@@ -468,6 +468,8 @@ final class CommandBenchmark {
                 warmup.toMillis() / 1000.0, warmupCommands, warmupMax.toMillis() / 1000.0, durability, loadBefore));
         details.append("Service JVM options: ")
                 .append(serviceJvmArgs.isEmpty() ? "none (JDK defaults)" : "`" + String.join(" ", serviceJvmArgs) + "`")
+                .append(". HTTP client: ").append("jdk".equals(client) ? "the JDK's HttpClient (HTTP/1.1)"
+                        : "KeepAliveHttp (one persistent HTTP/1.1 connection per client thread)")
                 .append(". Each figure is the median over the iterations; spreads are (min–max, ± half the range relative to the median).\n");
         for (VariantResult vr : results) {
             Variant variant = vr.variant();
