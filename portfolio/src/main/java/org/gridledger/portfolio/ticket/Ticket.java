@@ -63,6 +63,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
@@ -294,13 +295,17 @@ class Ticket {
         }
     }
 
-    /** Acts on a deadline due by the scheduler's time; one that is not pending or not yet due changes nothing. */
+    /**
+     * Acts on a deadline due by the scheduler's time; one that is not pending or not yet due changes nothing. The
+     * scheduler finds due deadlines in the read model, which keeps microseconds, so a due time is compared at that
+     * precision: a deadline the scheduler saw as due is never a few nanoseconds early here.
+     */
     @CommandHandler
     void handle(ProcessTicketDeadlineCommand command, TicketContext context, WorkingCalendar calendar) {
         TicketDeadline deadline = Guards.required(command.deadline(), "deadline");
         Instant asOf = Guards.required(command.asOf(), "asOf");
         Instant due = deadlines.get(deadline);
-        if (due == null || asOf.isBefore(due)) {
+        if (due == null || asOf.isBefore(due.truncatedTo(ChronoUnit.MICROS))) {
             return;
         }
         switch (deadline) {

@@ -167,6 +167,18 @@ class TicketTest {
     }
 
     @Test
+    void aDeadlineIsDueAtTheMicrosecondTheReadModelKeeps() {
+        Instant stored = berlin("2026-11-26T14:00");
+        Map<TicketDeadline, Instant> due = openedDeadlines();
+        due.put(TicketDeadline.RESPONSE_WARNING, stored.plusNanos(400));
+        fixture.given(opened(), scheduled(due))
+                .when(new ProcessTicketDeadlineCommand(TICKET, TicketDeadline.RESPONSE_WARNING, stored))
+                .expectEvents(new SlaWarningRaisedEvent(TICKET, SlaTargetKind.RESPONSE, Duration.ofHours(4),
+                                stored.plusNanos(400)),
+                        scheduled(without(due, TicketDeadline.RESPONSE_WARNING)));
+    }
+
+    @Test
     void aDeadlineNotYetDueChangesNothing() {
         fixture.given(opened(), scheduled(openedDeadlines()))
                 .when(new ProcessTicketDeadlineCommand(TICKET, TicketDeadline.RESPONSE_BREACH,
