@@ -1,5 +1,6 @@
 package org.gridledger.app.web;
 
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
@@ -108,8 +109,11 @@ class ProblemHandler {
             return Problems.of(ErrorCode.INVALID_VALUE, "field '" + path(f) + "': value " + f.getValue()
                     + " is not valid" + allowed(f.getTargetType()), request.getRequestURI());
         }
-        if (e.getCause() instanceof ValueInstantiationException v && v.getCause() instanceof DomainException de) {
-            return domain(de, request);
+        if (e.getCause() instanceof ValueInstantiationException v) {
+            // a value the type's creator refused, such as a malformed UUID of an id field
+            return v.getCause() instanceof DomainException de ? domain(de, request)
+                    : Problems.of(ErrorCode.INVALID_VALUE, "field '" + path(v) + "' has an invalid value",
+                            request.getRequestURI());
         }
         if (e.getCause() instanceof MismatchedInputException m) {
             return Problems.of(ErrorCode.INVALID_VALUE, "field '" + path(m) + "' has the wrong type or is missing",
@@ -185,7 +189,7 @@ class ProblemHandler {
         return problem;
     }
 
-    private static String path(MismatchedInputException e) {
+    private static String path(JsonMappingException e) {
         StringBuilder sb = new StringBuilder();
         for (var ref : e.getPath()) {
             if (ref.getFieldName() != null) {

@@ -108,7 +108,7 @@ class VoApiTest extends VoApiSupport {
                 ErrorCode.VO_NAME_INVALID);
         assertProblem(staff().post("/api/v1/vos", obj("name", name)), 400, ErrorCode.VALIDATION_FAILED);
         assertProblem(staff().post("/api/v1/vos", obj("communityId", "not-a-uuid", "name", name)), 400,
-                ErrorCode.MALFORMED_REQUEST);
+                ErrorCode.INVALID_VALUE);
 
         assertThat(created(name)).isZero();
         assertThat(jdbc.sql("select count(*) from vo_name_lookup where normalized_name = :name").param("name", name)

@@ -75,6 +75,15 @@ class MalformedRequestTest extends ApiTestBase {
     }
 
     @Test
+    void an_invalid_uuid_inside_the_body_is_refused_with_400_naming_the_field() {
+        Reply reply = staff().post("/api/v1/invoices",
+                "{\"communityId\": \"not-a-uuid\", \"period\": \"2026-10\", \"lines\": []}");
+
+        assertProblem(reply, 400, ErrorCode.INVALID_VALUE);
+        assertThat(reply.json().path("detail").asText()).contains("communityId");
+    }
+
+    @Test
     void invalid_paging_parameters_are_refused_with_400() {
         assertProblem(staff().get("/api/v1/packages?size=0"), 400, ErrorCode.INVALID_VALUE);
         assertProblem(staff().get("/api/v1/communities?page=-1"), 400, ErrorCode.INVALID_VALUE);
