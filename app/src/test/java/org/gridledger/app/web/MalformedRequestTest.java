@@ -1,8 +1,10 @@
 package org.gridledger.app.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.gridledger.app.security.Role;
 import org.gridledger.app.support.ApiTestBase;
 import org.gridledger.app.support.Bodies;
+import org.gridledger.app.support.Http;
 import org.gridledger.app.support.Reply;
 import org.gridledger.domain.error.ErrorCode;
 import org.junit.jupiter.api.Test;
@@ -81,6 +83,17 @@ class MalformedRequestTest extends ApiTestBase {
 
         assertProblem(reply, 400, ErrorCode.INVALID_VALUE);
         assertThat(reply.json().path("detail").asText()).contains("communityId");
+    }
+
+    @Test
+    void a_caller_without_the_role_gets_403_before_its_body_is_read() {
+        Http member = newAccountWithRole(Role.MEMBER);
+
+        assertProblem(member.post("/api/v1/packages", "{\"name\": \"Broken\", "), 403, ErrorCode.ACCESS_DENIED);
+        assertProblem(member.post("/api/v1/packages", obj("description", "no name", "category", "TRAINING")), 403,
+                ErrorCode.ACCESS_DENIED);
+        assertProblem(member.post("/api/v1/invoices", "{\"communityId\": \"not-a-uuid\"}"), 403,
+                ErrorCode.ACCESS_DENIED);
     }
 
     @Test
