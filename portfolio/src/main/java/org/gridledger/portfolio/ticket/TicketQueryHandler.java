@@ -33,6 +33,7 @@ import org.gridledger.domain.support.TicketQueries.TicketView;
 import org.gridledger.domain.support.TicketQueries.TicketVisibility;
 import org.gridledger.domain.support.TicketSide;
 import org.gridledger.domain.support.TicketStatus;
+import org.gridledger.portfolio.calendar.WorkingCalendar;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -59,9 +60,12 @@ import java.util.UUID;
 class TicketQueryHandler {
 
     private final JdbcClient jdbc;
+    /** The calendar's zone, in which a breach or an opening belongs to a month (as the credits do). */
+    private final String zone;
 
-    TicketQueryHandler(JdbcClient jdbc) {
+    TicketQueryHandler(JdbcClient jdbc, WorkingCalendar calendar) {
         this.jdbc = jdbc;
+        this.zone = calendar.zone().getId();
     }
 
     @QueryHandler
@@ -130,7 +134,7 @@ class TicketQueryHandler {
     SlaComplianceView handle(FindSlaComplianceQuery query) {
         YearMonth month = required(query.month());
         LocalDate from = month.atDay(1);
-        Map<String, Object> params = new HashMap<>(Map.of("from", from, "until", from.plusMonths(1)));
+        Map<String, Object> params = new HashMap<>(Map.of("from", from, "until", from.plusMonths(1), "zone", zone));
         String filter = "";
         if (query.providers() != null) {
             if (query.providers().isEmpty()) {
@@ -142,13 +146,13 @@ class TicketQueryHandler {
         List<SlaComplianceRow> rows = jdbc.sql("""
                         with opened as (
                             select provider_id, count(*) as n from ticket
-                            where (opened_at at time zone 'Europe/Berlin')::date >= :from
-                              and (opened_at at time zone 'Europe/Berlin')::date < :until group by provider_id),
+                            where (opened_at at time zone :zone)::date >= :from
+                              and (opened_at at time zone :zone)::date < :until group by provider_id),
                         breaches as (
                             select provider_id, count(*) filter (where kind = 'RESPONSE') as response,
                                 count(*) filter (where kind = 'RESOLUTION') as resolution from ticket_breach
-                            where (breached_at at time zone 'Europe/Berlin')::date >= :from
-                              and (breached_at at time zone 'Europe/Berlin')::date < :until group by provider_id),
+                            where (breached_at at time zone :zone)::date >= :from
+                              and (breached_at at time zone :zone)::date < :until group by provider_id),
                         penalties as (
                             select provider_id, sum(amount) as amount, min(currency) as currency from service_credit_entry
                             where credit_month = :from and entry in ('PENALTY', 'PENALTY_REVERSAL') group by provider_id),

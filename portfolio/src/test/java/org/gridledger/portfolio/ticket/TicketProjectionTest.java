@@ -34,13 +34,19 @@ import org.gridledger.domain.support.TicketSide;
 import org.gridledger.domain.support.TicketStatus;
 import org.gridledger.testing.EmbeddedDatabase;
 import org.gridledger.testing.TestJson;
+import org.gridledger.portfolio.calendar.WorkingCalendar;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import java.time.DayOfWeek;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.EnumSet;
 import java.util.Set;
 import java.util.UUID;
 
@@ -65,7 +71,7 @@ class TicketProjectionTest {
 
     private final JdbcClient jdbc = JdbcClient.create(EmbeddedDatabase.dataSource());
     private final TicketProjection projection = new TicketProjection(jdbc);
-    private final TicketQueryHandler queries = new TicketQueryHandler(jdbc);
+    private final TicketQueryHandler queries = new TicketQueryHandler(jdbc, WorkingCalendar.germanDefault());
     private final JdbcTicketContext context = new JdbcTicketContext(jdbc, TestJson.objectMapper());
 
     @BeforeEach
@@ -132,6 +138,23 @@ class TicketProjectionTest {
                 page)).totalItems()).isZero();
         assertThat(queries.handle(new FindTicketsQuery(TicketVisibility.everything(), TicketStatus.CLOSED,
                 page)).totalItems()).isZero();
+    }
+
+    @Test
+    void aBreachBelongsToTheMonthOfTheCalendarsZone() {
+        projection.on(opened());
+        // 23:30 UTC on 30 November is already 1 December in Berlin
+        projection.on(new SlaBreachedEvent(TICKET, SlaTargetKind.RESOLUTION, Duration.ofHours(24), CENTRE,
+                Instant.parse("2026-11-30T23:30:00Z")));
+        TicketQueryHandler utc = new TicketQueryHandler(jdbc, new WorkingCalendar(ZoneOffset.UTC, LocalTime.of(8, 0),
+                LocalTime.of(18, 0), EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY), null));
+
+        assertThat(queries.handle(new FindSlaComplianceQuery(NOVEMBER, null)).rows()).singleElement()
+                .satisfies(row -> assertThat(row.resolutionBreaches()).isZero());
+        assertThat(queries.handle(new FindSlaComplianceQuery(NOVEMBER.plusMonths(1), null)).rows()).singleElement()
+                .satisfies(row -> assertThat(row.resolutionBreaches()).isOne());
+        assertThat(utc.handle(new FindSlaComplianceQuery(NOVEMBER, null)).rows()).singleElement()
+                .satisfies(row -> assertThat(row.resolutionBreaches()).isOne());
     }
 
     @Test
