@@ -11,6 +11,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.gridledger.app.messaging.CommandSender;
 import org.gridledger.app.messaging.Queries;
+import org.gridledger.domain.portfolio.CommunityQueries.CommunityView;
+import org.gridledger.domain.portfolio.CommunityQueries.FindCommunityQuery;
 import org.gridledger.domain.portfolio.ProviderQueries.ProviderView;
 import org.gridledger.domain.portfolio.ProviderQueries.FindProviderQuery;
 import org.gridledger.domain.portfolio.TenderQueries.ProviderContractsView;
@@ -122,6 +124,10 @@ class TenderController {
     @PreAuthorize("hasRole('STAFF')")
     @Operation(summary = "Open a tender for a published package (and lot) with weights, certifications and a deadline")
     ResponseEntity<TenderView> open(@Valid @RequestBody OpenTenderRequest request) {
+        if (request.communityIds() != null) {
+            // a lot names communities that exist: an unknown id is 404 COMMUNITY_NOT_FOUND
+            request.communityIds().forEach(c -> queries.ask(new FindCommunityQuery(c), CommunityView.class));
+        }
         TenderId id = new TenderId(UUID.randomUUID());
         commands.send(new OpenTenderCommand(id, request.packageId(),
                 new TenderLot(request.region(), request.communityIds()), request.weights(),

@@ -182,6 +182,10 @@ class TenderApiTest extends ApiTestBase {
                 422, ErrorCode.DEADLINE_INVALID);
         assertProblem(staff().post("/api/v1/tenders", obj("packageId", pkg, "weights", obj("PRICE", 100),
                 "deadline", "tomorrow")), 400, ErrorCode.INVALID_VALUE);
+        String community = registerCommunity(unique("LotGrid"));
+        assertProblem(staff().post("/api/v1/tenders", obj("packageId", pkg, "weights", obj("PRICE", 100),
+                "communityIds", List.of(community, UUID.randomUUID().toString()),
+                "deadline", Instant.now().plusSeconds(3600).toString())), 404, ErrorCode.COMMUNITY_NOT_FOUND);
         assertThat(count(sql, pkg)).isZero();
 
         String local = today().plusDays(2).atTime(12, 0).toString();
