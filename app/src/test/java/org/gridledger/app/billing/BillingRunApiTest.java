@@ -71,6 +71,9 @@ class BillingRunApiTest extends ApiTestBase {
         assertThat(ours.path("outcome").asText()).isEqualTo("PREVIEWED");
         assertThat(ours.path("lineCount").asInt()).isZero();
         assertThat(new BigDecimal(ours.path("grossTotal").asText())).isZero();
+        assertThat(ours.path("grossTotal").isTextual()).as("amounts are strings, never JSON numbers").isTrue();
+        assertThat(ours.path("grossTotal").asText()).isEqualTo("0.00");
+        assertThat(ours.path("vatRate").isTextual()).isTrue();
         assertThat(finance.get("/api/v1/billing-runs").json().path("items").get(0).path("runId").asLong())
                 .isEqualTo(runId);
     }

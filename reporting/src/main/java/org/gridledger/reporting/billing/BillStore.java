@@ -1,13 +1,17 @@
 package org.gridledger.reporting.billing;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.gridledger.domain.shared.Money;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.Currency;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -102,11 +106,39 @@ public final class BillStore {
         }
     }
 
-    /** A bill as recorded; {@code lines} is the JSON array of its lines. */
+    /**
+     * A bill as recorded; {@code lines} is the JSON array of its lines. In JSON the totals are decimal strings as
+     * every amount of the API is ({@link Money#amountText()}), and the VAT rate a plain decimal string, so that no
+     * client reads money as a float.
+     */
     public record RecordedBill(UUID communityId, String communityName, String period, BillingMode mode,
-                               String currency, BigDecimal vatRate, BigDecimal netTotal,
-                               BigDecimal vatTotal, BigDecimal grossTotal, int lineCount,
+                               String currency, @JsonIgnore BigDecimal vatRate, @JsonIgnore BigDecimal netTotal,
+                               @JsonIgnore BigDecimal vatTotal, @JsonIgnore BigDecimal grossTotal, int lineCount,
                                JsonNode lines, BillOutcome outcome,
                                String invoiceNumber) {
+
+        @JsonProperty("vatRate")
+        String vatRateText() {
+            return vatRate.stripTrailingZeros().toPlainString();
+        }
+
+        @JsonProperty("netTotal")
+        String netTotalText() {
+            return text(netTotal);
+        }
+
+        @JsonProperty("vatTotal")
+        String vatTotalText() {
+            return text(vatTotal);
+        }
+
+        @JsonProperty("grossTotal")
+        String grossTotalText() {
+            return text(grossTotal);
+        }
+
+        private String text(BigDecimal amount) {
+            return new Money(amount, Currency.getInstance(currency)).amountText();
+        }
     }
 }
