@@ -13,8 +13,6 @@ import org.gridledger.domain.identity.VoQueries.FindVirtualOrganizationQuery;
 import org.gridledger.domain.identity.VoQueries.MembershipView;
 import org.gridledger.domain.identity.VoQueries.VoView;
 import org.gridledger.domain.portfolio.CommunityId;
-import org.gridledger.domain.portfolio.CommunityQueries.AdministeredCommunitiesView;
-import org.gridledger.domain.portfolio.CommunityQueries.FindAdministeredCommunitiesQuery;
 import org.springframework.stereotype.Component;
 
 import java.util.Set;
@@ -57,8 +55,7 @@ class VoAccess {
             communities.require(principal, vo.communityId());
             return vo;
         }
-        Set<CommunityId> administered = queries.ask(new FindAdministeredCommunitiesQuery(principal.username()),
-                AdministeredCommunitiesView.class).communities();
+        Set<CommunityId> administered = communities.administeredBy(principal);
         boolean inToken = principal.tokenCommunityId() == null
                 || principal.tokenCommunityId().equals(vo.communityId().toString());
         if (!inToken || !administered.contains(vo.communityId())) {

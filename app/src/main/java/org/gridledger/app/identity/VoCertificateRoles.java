@@ -2,17 +2,21 @@ package org.gridledger.app.identity;
 
 import org.gridledger.app.security.CertificateRoleSource;
 import org.gridledger.app.security.Role;
+import org.gridledger.domain.portfolio.CommunityId;
 import org.gridledger.identity.vo.VoDirectory;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
 import java.util.EnumSet;
+import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Roles from virtual organisations for certificate logins: a member holding a VO role listed in
  * {@code gridledger.identity.vo-role-grants} (through a membership active now) gets the service role it maps to.
- * With no mapping configured the lookup is skipped.
+ * A VO role that grants COMMUNITY_ADMIN makes the member an administrator of the community the VO belongs to, and
+ * of no other. With no mapping configured the lookups are skipped.
  */
 @Component
 class VoCertificateRoles implements CertificateRoleSource {
@@ -40,5 +44,13 @@ class VoCertificateRoles implements CertificateRoleSource {
             }
         }
         return roles;
+    }
+
+    @Override
+    public Set<CommunityId> administeredCommunities(String subjectDn) {
+        Set<String> adminRoles = properties.voRoleGrants().entrySet().stream()
+                .filter(e -> e.getValue() == Role.COMMUNITY_ADMIN).map(Map.Entry::getKey)
+                .collect(Collectors.toSet());
+        return adminRoles.isEmpty() ? Set.of() : directory.communitiesWithRole(subjectDn, adminRoles, clock.instant());
     }
 }

@@ -191,7 +191,8 @@ class AccountController {
         GridPrincipal principal = CurrentPrincipal.get();
         Set<CommunityId> communities = principal.has(Role.COMMUNITY_ADMIN)
                 ? communityScope.visibleTo(new GridPrincipal(principal.username(), Set.of(Role.COMMUNITY_ADMIN),
-                principal.providerIds(), principal.tokenId(), principal.tokenProviderId(), principal.tokenCommunityId()))
+                principal.providerIds(), principal.tokenId(), principal.tokenProviderId(), principal.tokenCommunityId(),
+                principal.grantedCommunities()))
                 : Set.of();
         return new MeView(principal.username(), principal.roles(), principal.providerIds(), communities,
                 principal.tokenId());

@@ -1,6 +1,7 @@
 package org.gridledger.app.security;
 
 import org.bouncycastle.asn1.x500.X500Name;
+import org.gridledger.domain.portfolio.CommunityId;
 import org.gridledger.identity.ca.CaSettings;
 import org.gridledger.identity.ca.CertificateAuthority;
 import org.gridledger.identity.ca.DistinguishedNames;
@@ -21,6 +22,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -106,9 +108,15 @@ public class CertificateLogin {
         for (CertificateRoleSource source : roleSources) {
             roles.addAll(source.rolesOf(dn));
         }
+        Set<CommunityId> granted = new HashSet<>();
+        if (roles.contains(Role.COMMUNITY_ADMIN)) {
+            for (CertificateRoleSource source : roleSources) {
+                granted.addAll(source.administeredCommunities(dn));
+            }
+        }
         String username = subjects.accountOf(dn).orElse(dn);
         Set<String> providers = username.equals(dn) ? Set.of() : subjects.providersOf(username);
-        return new Outcome(new GridPrincipal(username, roles, providers, null, null, null), dn, null);
+        return new Outcome(new GridPrincipal(username, roles, providers, null, null, null, granted), dn, null);
     }
 
     private static Outcome refused(String reason) {

@@ -1,5 +1,7 @@
 package org.gridledger.app.security;
 
+import org.gridledger.domain.portfolio.CommunityId;
+
 import java.util.Set;
 
 /**
@@ -12,4 +14,13 @@ import java.util.Set;
 public interface CertificateRoleSource {
 
     Set<Role> rolesOf(String subjectDn);
+
+    /**
+     * The communities this source makes the subject an administrator of, where it grants {@link Role#COMMUNITY_ADMIN}
+     * for a reason tied to a community (a VO role in that community's VO). A login with no account behind its DN
+     * has no administered communities of its own, so without these its COMMUNITY_ADMIN would reach none.
+     */
+    default Set<CommunityId> administeredCommunities(String subjectDn) {
+        return Set.of();
+    }
 }

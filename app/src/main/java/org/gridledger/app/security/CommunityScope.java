@@ -9,6 +9,7 @@ import org.gridledger.domain.portfolio.CommunityQueries.AdministeredCommunitiesV
 import org.gridledger.domain.portfolio.CommunityQueries.FindAdministeredCommunitiesQuery;
 import org.springframework.stereotype.Component;
 
+import java.util.HashSet;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -33,13 +34,24 @@ public class CommunityScope {
         if (!principal.has(Role.COMMUNITY_ADMIN)) {
             return Set.of();
         }
-        Set<CommunityId> administered = queries.query(new FindAdministeredCommunitiesQuery(principal.username()),
-                ResponseTypes.instanceOf(AdministeredCommunitiesView.class)).join().communities();
+        Set<CommunityId> administered = administeredBy(principal);
         if (principal.tokenCommunityId() != null) {
             return administered.stream().filter(id -> id.toString().equals(principal.tokenCommunityId()))
                     .collect(Collectors.toSet());
         }
         return administered;
+    }
+
+    /** The communities the principal's account administers and those its certificate makes it administer. */
+    public Set<CommunityId> administeredBy(GridPrincipal principal) {
+        Set<CommunityId> ofAccount = queries.query(new FindAdministeredCommunitiesQuery(principal.username()),
+                ResponseTypes.instanceOf(AdministeredCommunitiesView.class)).join().communities();
+        if (principal.grantedCommunities().isEmpty()) {
+            return ofAccount;
+        }
+        Set<CommunityId> all = new HashSet<>(ofAccount);
+        all.addAll(principal.grantedCommunities());
+        return all;
     }
 
     /** Refuses (403) unless the principal may act on {@code communityId}. */

@@ -25,6 +25,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.gridledger.app.support.Bodies.obj;
@@ -240,6 +241,40 @@ class CertificateApiTest extends ApiTestBase {
         HttpResponse<String> me = overTls(OPENSSL.clientContext(certFile, key, ca), "/api/v1/me", null);
         assertThat(me.statusCode()).as(me.body()).isEqualTo(200);
         assertThat(me.body()).contains("\"username\":\"" + operator + "\"", "RA_OPERATOR", "MEMBER");
+    }
+
+    @Test
+    void aVoRoleGrantingCommunityAdminReachesTheVosCommunityOverTlsAndNoOther() {
+        String own = registerCommunity(unique("CertManagedGrid"));
+        String other = registerCommunity(unique("CertOtherGrid"));
+        String voName = "certadmins-" + UUID.randomUUID().toString().substring(0, 8);
+        Reply vo = staff().post("/api/v1/vos", obj("communityId", own, "name", voName, "description", "VO"));
+        assertThat(vo.status()).as("%s", vo).isEqualTo(201);
+        String voPath = "/api/v1/vos/" + vo.json().path("voId").asText();
+        assertSuccess(staff().post(voPath + "/aup", obj("version", "1.0", "url", "https://vo.example.org/aup")));
+        assertSuccess(staff().post(voPath + "/roles", obj("role", COMMUNITY_MANAGER_VO_ROLE)));
+        Http member = newAccountWithRole(Role.MEMBER);
+        Path key = OPENSSL.key("ec:P-256");
+        String subject = dn(unique("Mona Manager"));
+        String id = issue(member, key, subject);
+        Path certFile = OPENSSL.write("mgr-" + id + ".pem", member.get(REQUESTS + "/" + id + "/certificate").body());
+        SSLContext client = OPENSSL.clientContext(certFile, key, caFile());
+
+        Reply joined = member.post(voPath + "/members", obj("subjectDn", subject,
+                "issuerDn", "/C=DE/O=GermanGrid/CN=GridKa-CA", "aupVersion", "1.0"));
+        assertThat(joined.status()).as("%s", joined).isEqualTo(201);
+        assertSuccess(staff().post(joined.location() + "/approve", null));
+        assertThat(overTls(client, "/api/v1/communities/" + own, null).statusCode())
+                .as("a plain member administers nothing").isEqualTo(403);
+
+        assertSuccess(staff().post(joined.location() + "/assignments", obj("group", "/" + voName,
+                "role", COMMUNITY_MANAGER_VO_ROLE)));
+        assertThat(overTls(client, "/api/v1/communities/" + own, null).statusCode()).isEqualTo(200);
+        HttpResponse<String> foreign = overTls(client, "/api/v1/communities/" + other, null);
+        assertThat(foreign.statusCode()).isEqualTo(403);
+        assertThat(foreign.body()).contains("OUT_OF_SCOPE");
+        HttpResponse<String> me = overTls(client, "/api/v1/me", null);
+        assertThat(me.body()).contains("COMMUNITY_ADMIN", own).doesNotContain(other);
     }
 
     @Test

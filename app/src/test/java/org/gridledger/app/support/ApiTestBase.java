@@ -30,11 +30,14 @@ import static org.gridledger.app.support.Bodies.obj;
         properties = {"gridledger.admin-password=" + ApiTestBase.ADMIN_PASSWORD, "gridledger.embedded-durable=false",
                 "gridledger.usage.max-upload-size=" + ApiTestBase.USAGE_UPLOAD_LIMIT,
                 "gridledger.tls.port=0", "gridledger.ca.key-password=" + ApiTestBase.CA_KEY_PASSWORD,
-                "gridledger.ca.rsa-key-bits=2048"})
+                "gridledger.ca.rsa-key-bits=2048",
+                "gridledger.identity.vo-role-grants." + ApiTestBase.COMMUNITY_MANAGER_VO_ROLE + "=COMMUNITY_ADMIN"})
 public abstract class ApiTestBase {
 
     public static final String ADMIN_PASSWORD = "it-Admin-Secret-4711";
     public static final String CA_KEY_PASSWORD = "it-Ca-Key-Secret-2026";
+    /** The VO role whose holders log in by certificate as administrators of the VO's community. */
+    public static final String COMMUNITY_MANAGER_VO_ROLE = "community-manager";
     public static final String ACCOUNT_PASSWORD = "it-Account-Secret-0815";
     /** The usage upload limit of the tests: large enough for any test document, small enough to exceed cheaply. */
     public static final String USAGE_UPLOAD_LIMIT = "64MB";
