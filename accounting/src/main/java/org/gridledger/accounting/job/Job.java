@@ -31,7 +31,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
  * A job a member submitted to a compute resource. Rules at submission ({@link JobRules}): valid fields; a resource in
- * service with at least the job's cores, of a provider that is not suspended; the subject holds the FQAN in its VO;
+ * service with at least the job's cores, of a provider that is not suspended; the subject DN is the submitter's and
+ * holds the FQAN in its VO;
  * medical data only where certified ({@link PlacementPolicy}); emergency priority only with the VO role that grants
  * it and a reason. Afterwards the site reports the states in order ({@link JobState#canMoveTo}; repeating the current
  * unfinished state changes nothing), the owner may cancel until the job finishes, and a finished job with measures
@@ -71,6 +72,10 @@ class Job {
         }
         Memberships.Vo vo = memberships.findVo(request.fqan().vo()).orElseThrow(() ->
                 DomainException.of(ErrorCode.VO_NOT_FOUND, "no VO %s", request.fqan().vo()));
+        if (!memberships.isSubjectOf(request.owner(), request.subjectDn())) {
+            throw DomainException.of(ErrorCode.JOB_SUBJECT_NOT_SUBMITTERS, "%s is not a subject DN of %s",
+                    request.subjectDn(), request.owner());
+        }
         if (!memberships.holdsFqan(request.subjectDn(), request.fqan().text(), now)) {
             throw DomainException.of(ErrorCode.JOB_FQAN_NOT_HELD, "%s does not hold %s", request.subjectDn(),
                     request.fqan().text());

@@ -18,6 +18,12 @@ public interface Memberships {
     /** Whether the subject holds the FQAN (an active membership carrying that group and role) at {@code at}. */
     boolean holdsFqan(String subjectDn, String fqan, Instant at);
 
+    /**
+     * Whether {@code subjectDn} is the submitter's: the DN of its certificate login, a DN bound to its account, or a
+     * DN it asked a VO membership as.
+     */
+    boolean isSubjectOf(String submitter, String subjectDn);
+
     /** Whether the subject holds {@code role} in the VO at {@code at}. */
     boolean roleGrants(String subjectDn, String voName, String role, Instant at);
 

@@ -15,6 +15,13 @@ public class InMemoryMemberships implements Memberships {
     private final Map<String, Vo> vos = new HashMap<>();
     private final Set<String> fqans = new HashSet<>();
     private final Set<String> roles = new HashSet<>();
+    private final Set<String> subjects = new HashSet<>();
+
+    /** {@code subjectDn} is one of {@code submitter}'s DNs. */
+    public InMemoryMemberships subjectOf(String submitter, String subjectDn) {
+        subjects.add(submitter + "|" + subjectDn);
+        return this;
+    }
 
     public InMemoryMemberships vo(String name, CommunityId communityId) {
         vos.put(name, new Vo(name, communityId));
@@ -39,6 +46,11 @@ public class InMemoryMemberships implements Memberships {
     @Override
     public boolean holdsFqan(String subjectDn, String fqan, Instant at) {
         return fqans.contains(subjectDn + "|" + fqan);
+    }
+
+    @Override
+    public boolean isSubjectOf(String submitter, String subjectDn) {
+        return subjects.contains(submitter + "|" + subjectDn);
     }
 
     @Override

@@ -79,7 +79,7 @@ class JobTest {
                 .rate(RESOURCE, LocalDate.of(2026, 1, 1), new BigDecimal("10.5"));
         providers = new InMemoryProviderDirectory().with(PROVIDER);
         memberships = new InMemoryMemberships().vo("hep", HEP).vo("medigrid", MEDIGRID)
-                .holds(DN, FQAN).holds(DN, MEDICAL_FQAN);
+                .holds(DN, FQAN).holds(DN, MEDICAL_FQAN).subjectOf("jane", DN);
         profiles.put(HEP, INTERNAL);
         profiles.put(MEDIGRID, PERSONAL_MEDICAL);
         fixture.registerInjectableResource(FixedClocks.now());
@@ -147,6 +147,14 @@ class JobTest {
         fixture.givenNoPriorActivity()
                 .when(submit(FQAN, 1, PUBLIC))
                 .expectException(rejectedWith(ErrorCode.PROVIDER_SUSPENDED))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aDnThatIsNotTheSubmittersIsRefusedEvenIfItHoldsTheFqan() {
+        fixture.givenNoPriorActivity()
+                .when(new SubmitJobCommand(ID, RESOURCE, "mallory", DN, FQAN, 1, LIMIT, PUBLIC, false, null))
+                .expectException(rejectedWith(ErrorCode.JOB_SUBJECT_NOT_SUBMITTERS))
                 .expectNoEvents();
     }
 

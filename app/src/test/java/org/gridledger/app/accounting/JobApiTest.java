@@ -138,6 +138,8 @@ class JobApiTest extends ApiTestBase {
         malformed.put("wallTimeLimit", "twelve hours");
 
         assertProblem(s.member.post("/api/v1/jobs", s.job(65, "PUBLIC")), 422, ErrorCode.JOB_CORES_EXCEED_RESOURCE);
+        assertProblem(newAccountWithRole(Role.MEMBER).post("/api/v1/jobs", s.job(1, "PUBLIC")), 403,
+                ErrorCode.JOB_SUBJECT_NOT_SUBMITTERS);
         assertProblem(s.member.post("/api/v1/jobs", notHeld), 422, ErrorCode.JOB_FQAN_NOT_HELD);
         assertNotFound(s.member.post("/api/v1/jobs", unknownVo), ErrorCode.VO_NOT_FOUND);
         assertNotFound(s.member.post("/api/v1/jobs", unknownResource), ErrorCode.RESOURCE_NOT_FOUND);
