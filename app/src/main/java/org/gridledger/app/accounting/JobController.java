@@ -59,8 +59,9 @@ import java.util.Set;
  * resources, a community admin those of its communities, a member its own. The emergency report lists the jobs that
  * ran with emergency priority in a period.
  *
- * <p>The member's DN: with a password or a token the caller names its certificate subject in {@code subjectDn}, and
- * the job rules check that this DN holds the FQAN; a certificate login will supply the DN from the certificate.
+ * <p>The member's DN: the caller names its certificate subject in {@code subjectDn}, and the job rules check that the
+ * DN is the caller's (its certificate login's DN, a DN bound to its account, or one it asked a VO membership as) and
+ * that it holds the FQAN.
  */
 @RestController
 @RequestMapping("/api/v1/jobs")
