@@ -96,6 +96,7 @@ public final class TicketQueries {
     public record SlaComplianceView(YearMonth month, List<SlaComplianceRow> rows) {
     }
 
+    /** {@code breaches}: the breaches credited in the month, less those whose credit was reversed. */
     public record ServiceCreditRow(YearMonth month, CommunityId communityId, SupportPackageId packageId,
                                    ProviderId providerId, long breaches, Money credited, Money penalised) {
     }

@@ -193,7 +193,8 @@ class TicketQueryHandler {
         String where = conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
         return new ServiceCreditsView(jdbc.sql("""
                         select credit_month, community_id, package_id, provider_id, currency,
-                            count(*) filter (where entry = 'CREDIT') as breaches,
+                            count(*) filter (where entry = 'CREDIT')
+                                - count(*) filter (where entry = 'CREDIT_REVERSAL') as breaches,
                             coalesce(sum(amount) filter (where entry in ('CREDIT', 'CREDIT_REVERSAL')), 0) as credited,
                             coalesce(sum(amount) filter (where entry in ('PENALTY', 'PENALTY_REVERSAL')), 0) as penalised
                         from service_credit_entry""" + where + """

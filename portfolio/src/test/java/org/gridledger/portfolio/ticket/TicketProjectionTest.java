@@ -186,7 +186,7 @@ class TicketProjectionTest {
 
         Money zero = Money.zero(Money.EUR);
         assertThat(queries.handle(new FindServiceCreditsQuery(NOVEMBER, null, CENTRE)).rows()).containsExactly(
-                new ServiceCreditRow(NOVEMBER, MEDIGRID, SUPPORT, CENTRE, 1, zero, zero));
+                new ServiceCreditRow(NOVEMBER, MEDIGRID, SUPPORT, CENTRE, 0, zero, zero));
         assertThat(context.lockAndSumCredits(MEDIGRID, SUPPORT, NOVEMBER, zero)).isEqualTo(zero);
         TicketView view = queries.handle(new FindTicketQuery(TICKET));
         assertThat(view.exempted()).isTrue();
