@@ -17,10 +17,12 @@ import java.util.Optional;
 /**
  * The idempotency keys of uploads ({@code usage_upload}). A key is claimed at the start of the upload's transaction;
  * a second upload with the same key waits on the claim until the first commits (then it finds the stored answer) or
- * rolls back (then it claims the key itself).
+ * rolls back (then it claims the key itself). Keys are kept for a retention period ({@link #forgetReceivedBefore}):
+ * a retry comes within minutes or days, and records are deduplicated by site, local job id and end time anyway, so an
+ * upload repeated with a forgotten key stores nothing twice.
  */
 @Component
-class UsageUploads {
+public class UsageUploads {
 
     /** A stored answer and the hash of the document it answered. */
     record Previous(String contentSha256, UsageUploadView answer) {
@@ -47,6 +49,13 @@ class UsageUploads {
                 .param("format", format.name())
                 .param("received", Timestamp.from(receivedAt))
                 .update() == 1;
+    }
+
+    /** Forgets the keys (and stored answers) of uploads received before {@code cutoff}; the number forgotten. */
+    public int forgetReceivedBefore(Instant cutoff) {
+        return jdbc.sql("delete from usage_upload where received_at < :cutoff")
+                .param("cutoff", Timestamp.from(cutoff))
+                .update();
     }
 
     Optional<Previous> previous(String principal, String key) {
