@@ -77,6 +77,11 @@ final class CertificateBenchmark {
     private final Duration baselineWindow = Settings.duration("bench.cert.baseline", "3s");
     private final List<String> serviceArgs = Settings.words("bench.serviceArgs");
     private final List<String> serviceJvmArgs = Settings.words("bench.serviceJvmArgs");
+    /** {@code lean}: the commands go through {@link KeepAliveHttp} connections; {@code jdk}: the JDK's HttpClient. */
+    private final String client = Settings.string("bench.client", "lean");
+    /** Idle persistent connections, shared by whichever client thread sends next. */
+    private final java.util.concurrent.ConcurrentLinkedQueue<KeepAliveHttp> connections =
+            new java.util.concurrent.ConcurrentLinkedQueue<>();
     private final Path serviceJar = Path.of(Settings.string("bench.serviceJar",
             "app/target/gridledger-app-0.1.0-SNAPSHOT-exec.jar")).toAbsolutePath().normalize();
     private final int cores = Runtime.getRuntime().availableProcessors();
@@ -308,22 +313,46 @@ final class CertificateBenchmark {
 
     private JsonNode send(String method, String path, String authorization, String contentType, String body)
             throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(60))
-                .header("Authorization", authorization)
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
-        if (contentType != null) {
-            request.header("Content-Type", contentType);
+        int status;
+        String answer;
+        if ("POST".equals(method) && !"jdk".equals(client)) {
+            KeepAliveHttp connection = connections.poll();
+            if (connection == null) {
+                connection = new KeepAliveHttp(base, 60_000);
+            }
+            KeepAliveHttp.Response response;
+            try {
+                response = contentType == null
+                        ? connection.post(path, body == null ? "" : body, "Authorization: " + authorization)
+                        : connection.post(path, body == null ? "" : body, "Authorization: " + authorization,
+                                "Content-Type: " + contentType);
+            } catch (Exception e) {
+                connection.close();
+                throw e;
+            }
+            connections.offer(connection);
+            status = response.status();
+            answer = new String(response.body(), StandardCharsets.UTF_8);
+        } else {
+            HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(60))
+                    .header("Authorization", authorization)
+                    .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                            : HttpRequest.BodyPublishers.ofString(body));
+            if (contentType != null) {
+                request.header("Content-Type", contentType);
+            }
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            status = response.statusCode();
+            answer = response.body();
         }
-        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 201) {
+        if (status != 201) {
             errors.incrementAndGet();
             if (firstError == null) {
-                firstError = method + " " + path + " → " + response.statusCode() + ": " + response.body();
+                firstError = method + " " + path + " → " + status + ": " + answer;
             }
             throw new IllegalStateException(firstError);
         }
-        return JSON.readTree(response.body());
+        return JSON.readTree(answer);
     }
 
     private <T> void parallel(List<T> items, ApiClient.Work<T> work) throws Exception {
@@ -417,6 +446,7 @@ final class CertificateBenchmark {
                         - CPU ratio (bare signing's CPU per certificate ÷ service + PostgreSQL + clients CPU per issued \
                         certificate, the ratio two idle cores would give): %s; iterations: %s
                         - service JVM options: %s; service arguments beyond data dir, CA password and datasource: %s
+                        - HTTP client of the commands: %s
                         - check: %d certificates in identity_certificate, 0 failed requests
                         """, iterations, baselineWindow.toMillis() / 1000.0, batch, flowWindow.toMillis() / 1000.0,
                 clients, warmup.toMillis() / 1000.0, warmupCerts, warmupMax.toMillis() / 1000.0, warmupFlows,
@@ -429,7 +459,9 @@ final class CertificateBenchmark {
                 Stats.median(issueCpu.stream().mapToDouble(CpuMeter.Usage::other).toArray()),
                 Stats.spread(cpuRatio, "%.2f"), Stats.list(cpuRatio, "%.2f"),
                 serviceJvmArgs.isEmpty() ? "none (JDK defaults)" : "`" + String.join(" ", serviceJvmArgs) + "`",
-                serviceArgs.isEmpty() ? "none" : "`" + String.join(" ", serviceArgs) + "`", issued);
+                serviceArgs.isEmpty() ? "none" : "`" + String.join(" ", serviceArgs) + "`",
+                "jdk".equals(client) ? "the JDK's HttpClient (HTTP/1.1)"
+                        : "KeepAliveHttp (persistent HTTP/1.1 connections shared by the client threads)", issued);
         return new BenchmarkResult(KEY, rows, details, postgresVersion, BenchMain.commandLine());
     }
 
