@@ -77,10 +77,8 @@ final class CertificateBenchmark {
     private final Duration baselineWindow = Settings.duration("bench.cert.baseline", "3s");
     private final List<String> serviceArgs = Settings.words("bench.serviceArgs");
     private final List<String> serviceJvmArgs = Settings.words("bench.serviceJvmArgs");
-    /** {@code lean}: the commands go through {@link KeepAliveHttp} connections; {@code jdk}: the JDK's HttpClient. */
-    private final String client = Settings.string("bench.client", "lean");
-    /** Idle persistent connections, shared by whichever client thread sends next. */
-    private final java.util.concurrent.ConcurrentLinkedQueue<KeepAliveHttp> connections =
+    /** Idle connections ({@link LoadClient}), shared by whichever client thread sends next. */
+    private final java.util.concurrent.ConcurrentLinkedQueue<LoadClient> connections =
             new java.util.concurrent.ConcurrentLinkedQueue<>();
     private final Path serviceJar = Path.of(Settings.string("bench.serviceJar",
             "app/target/gridledger-app-0.1.0-SNAPSHOT-exec.jar")).toAbsolutePath().normalize();
@@ -313,38 +311,23 @@ final class CertificateBenchmark {
 
     private JsonNode send(String method, String path, String authorization, String contentType, String body)
             throws Exception {
-        int status;
-        String answer;
-        if ("POST".equals(method) && !"jdk".equals(client)) {
-            KeepAliveHttp connection = connections.poll();
-            if (connection == null) {
-                connection = new KeepAliveHttp(base, 60_000);
-            }
-            KeepAliveHttp.Response response;
-            try {
-                response = contentType == null
-                        ? connection.post(path, body == null ? "" : body, "Authorization: " + authorization)
-                        : connection.post(path, body == null ? "" : body, "Authorization: " + authorization,
-                                "Content-Type: " + contentType);
-            } catch (Exception e) {
-                connection.close();
-                throw e;
-            }
-            connections.offer(connection);
-            status = response.status();
-            answer = new String(response.body(), StandardCharsets.UTF_8);
-        } else {
-            HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(60))
-                    .header("Authorization", authorization)
-                    .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                            : HttpRequest.BodyPublishers.ofString(body));
-            if (contentType != null) {
-                request.header("Content-Type", contentType);
-            }
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            status = response.statusCode();
-            answer = response.body();
+        LoadClient connection = connections.poll();
+        if (connection == null) {
+            connection = LoadClient.open(http, base);
         }
+        LoadClient.Response response;
+        try {
+            response = contentType == null
+                    ? connection.send(method, path, body == null ? "" : body, "Authorization: " + authorization)
+                    : connection.send(method, path, body == null ? "" : body, "Authorization: " + authorization,
+                            "Content-Type: " + contentType);
+        } catch (Exception e) {
+            connection.close();
+            throw e;
+        }
+        connections.offer(connection);
+        int status = response.status();
+        String answer = new String(response.body(), StandardCharsets.UTF_8);
         if (status != 201) {
             errors.incrementAndGet();
             if (firstError == null) {
@@ -460,8 +443,7 @@ final class CertificateBenchmark {
                 Stats.spread(cpuRatio, "%.2f"), Stats.list(cpuRatio, "%.2f"),
                 serviceJvmArgs.isEmpty() ? "none (JDK defaults)" : "`" + String.join(" ", serviceJvmArgs) + "`",
                 serviceArgs.isEmpty() ? "none" : "`" + String.join(" ", serviceArgs) + "`",
-                "jdk".equals(client) ? "the JDK's HttpClient (HTTP/1.1)"
-                        : "KeepAliveHttp (persistent HTTP/1.1 connections shared by the client threads)", issued);
+                LoadClient.describe(), issued);
         return new BenchmarkResult(KEY, rows, details, postgresVersion, BenchMain.commandLine());
     }
 

@@ -117,8 +117,6 @@ final class CommandBenchmark {
     private final Duration settle = Settings.duration("bench.settle", "500ms");
     private final List<String> serviceArgs = Settings.words("bench.serviceArgs");
     private final List<String> serviceJvmArgs = Settings.words("bench.serviceJvmArgs");
-    /** {@code lean}: {@link KeepAliveHttp}; {@code jdk}: the JDK's HttpClient, for comparison. */
-    private final String client = Settings.string("bench.client", "lean");
     private final Path serviceJar = Path.of(Settings.string("bench.serviceJar",
             "app/target/gridledger-app-0.1.0-SNAPSHOT-exec.jar")).toAbsolutePath().normalize();
     private final boolean keep = Boolean.parseBoolean(Settings.string("bench.keep", "false"));
@@ -348,8 +346,13 @@ final class CommandBenchmark {
             Thread thread = new Thread(() -> {
                 long[] latencies = new long[4096];
                 int n = 0;
-                try (KeepAliveHttp lean = new KeepAliveHttp(base, 30_000)) {
+                try (LoadClient connection = LoadClient.open(http, base)) {
                     LockSupport.parkNanos(start - System.nanoTime());
+                    String[] headers = prefer == null
+                            ? new String[] {"Authorization: Bearer " + token, "Content-Type: application/json",
+                                    "Accept: application/json"}
+                            : new String[] {"Authorization: Bearer " + token, "Content-Type: application/json",
+                                    "Accept: application/json", "Prefer: " + prefer};
                     while (true) {
                         long t0 = System.nanoTime();
                         if (t0 >= to) {
@@ -357,32 +360,10 @@ final class CommandBenchmark {
                         }
                         boolean ok;
                         try {
-                            int status;
-                            String body;
-                            if ("jdk".equals(client)) {
-                                HttpRequest.Builder builder = HttpRequest.newBuilder(uri)
-                                        .timeout(Duration.ofSeconds(30))
-                                        .header("Authorization", "Bearer " + token)
-                                        .header("Content-Type", "application/json")
-                                        .header("Accept", "application/json")
-                                        .POST(HttpRequest.BodyPublishers.ofString(communityBody()));
-                                if (prefer != null) {
-                                    builder.header("Prefer", prefer);
-                                }
-                                HttpResponse<String> response = http.send(builder.build(),
-                                        HttpResponse.BodyHandlers.ofString());
-                                status = response.statusCode();
-                                body = response.body();
-                            } else {
-                                KeepAliveHttp.Response response = prefer == null
-                                        ? lean.post(uri.getPath(), communityBody(), "Authorization: Bearer " + token,
-                                                "Content-Type: application/json", "Accept: application/json")
-                                        : lean.post(uri.getPath(), communityBody(), "Authorization: Bearer " + token,
-                                                "Content-Type: application/json", "Accept: application/json",
-                                                "Prefer: " + prefer);
-                                status = response.status();
-                                body = status == 201 ? "" : new String(response.body(), StandardCharsets.UTF_8);
-                            }
+                            LoadClient.Response response = connection.send("POST", uri.getPath(), communityBody(),
+                                    headers);
+                            int status = response.status();
+                            String body = status == 201 ? "" : new String(response.body(), StandardCharsets.UTF_8);
                             ok = status == 201;
                             if (!ok) {
                                 counters.error("HTTP " + status, body);
@@ -390,7 +371,7 @@ final class CommandBenchmark {
                         } catch (Exception e) {
                             ok = false;
                             counters.error(e.getClass().getSimpleName(), String.valueOf(e.getMessage()));
-                            lean.close();
+                            connection.close();
                         }
                         long t1 = System.nanoTime();
                         if (ok) {
@@ -468,8 +449,7 @@ final class CommandBenchmark {
                 warmup.toMillis() / 1000.0, warmupCommands, warmupMax.toMillis() / 1000.0, durability, loadBefore));
         details.append("Service JVM options: ")
                 .append(serviceJvmArgs.isEmpty() ? "none (JDK defaults)" : "`" + String.join(" ", serviceJvmArgs) + "`")
-                .append(". HTTP client: ").append("jdk".equals(client) ? "the JDK's HttpClient (HTTP/1.1)"
-                        : "KeepAliveHttp (one persistent HTTP/1.1 connection per client thread)")
+                .append(". HTTP client: ").append(LoadClient.describe())
                 .append(". Each figure is the median over the iterations; spreads are (min–max, ± half the range relative to the median).\n");
         for (VariantResult vr : results) {
             Variant variant = vr.variant();

@@ -20,17 +20,14 @@ import java.util.Locale;
  * Not thread-safe: one instance per client thread. The connection is opened on first use and again after the server
  * closed it.
  */
-final class KeepAliveHttp implements AutoCloseable {
-
-    /** An answer: status code and body. */
-    record Response(int status, byte[] body) {
-    }
+final class KeepAliveHttp implements LoadClient {
 
     private final String host;
     private final int port;
     private final int timeoutMillis;
     private final ByteArrayOutputStream body = new ByteArrayOutputStream(64 * 1024);
     private final StringBuilder line = new StringBuilder(128);
+    private final byte[] buffer = new byte[16 * 1024];
     private Socket socket;
     private InputStream in;
     private OutputStream out;
@@ -41,17 +38,9 @@ final class KeepAliveHttp implements AutoCloseable {
         this.timeoutMillis = timeoutMillis;
     }
 
-    /** GET {@code path} with the given extra header lines (each "Name: value"). */
-    Response get(String path, String... headers) throws IOException {
-        return send("GET", path, null, headers);
-    }
-
-    /** POST of {@code body} (UTF-8) to {@code path} with the given extra header lines (each "Name: value"). */
-    Response post(String path, String body, String... headers) throws IOException {
-        return send("POST", path, body.getBytes(StandardCharsets.UTF_8), headers);
-    }
-
-    private Response send(String method, String path, byte[] content, String... headers) throws IOException {
+    @Override
+    public Response send(String method, String path, String text, String... headers) throws IOException {
+        byte[] content = text == null ? null : text.getBytes(StandardCharsets.UTF_8);
         StringBuilder request = new StringBuilder(256).append(method).append(' ').append(path)
                 .append(" HTTP/1.1\r\nHost: ").append(host).append(':').append(port).append("\r\n");
         for (String header : headers) {
@@ -132,7 +121,6 @@ final class KeepAliveHttp implements AutoCloseable {
     }
 
     private void copy(long length) throws IOException {
-        byte[] buffer = new byte[16 * 1024];
         long left = length;
         while (left > 0) {
             int n = in.read(buffer, 0, (int) Math.min(buffer.length, left));

@@ -15,8 +15,6 @@ import java.io.InputStream;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -66,8 +64,6 @@ final class PdfBenchmark {
     private final Duration warmupMax = Settings.duration("bench.pdf.warmupMax", "300s");
     /** Warm-up goes on until each JVM's JIT compiler spent less than this share of a warm-up round compiling. */
     private final double jitQuiet = Double.parseDouble(Settings.string("bench.pdf.jitQuiet", "0.02"));
-    /** {@code lean}: {@link KeepAliveHttp}; {@code jdk}: the JDK's HttpClient, for comparison. */
-    private final String client = Settings.string("bench.client", "lean");
     private final List<String> serviceJvmArgs = Settings.words("bench.serviceJvmArgs");
     private final Path serviceJar = Path.of(Settings.string("bench.serviceJar",
             "app/target/gridledger-app-0.1.0-SNAPSHOT-exec.jar")).toAbsolutePath().normalize();
@@ -353,26 +349,14 @@ final class PdfBenchmark {
                 int offset = t * 7;
                 futures.add(pool.submit(() -> {
                     int n = offset;
-                    try (KeepAliveHttp lean = new KeepAliveHttp(service.base(), 60_000)) {
+                    try (LoadClient connection = LoadClient.open(http, service.base())) {
                         while (System.nanoTime() < end) {
                             Filled f = filled.get(n++ % filled.size());
-                            String path = "/api/v1/invoices/" + f.id() + "/pdf";
-                            int status;
-                            byte[] body;
-                            if ("jdk".equals(client)) {
-                                HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(
-                                                service.base().resolve(path)).timeout(Duration.ofSeconds(60))
-                                        .header("Authorization", "Bearer " + token)
-                                        .header("Accept", "application/pdf").GET().build(),
-                                        HttpResponse.BodyHandlers.ofByteArray());
-                                status = response.statusCode();
-                                body = response.body();
-                            } else {
-                                KeepAliveHttp.Response response = lean.get(path, "Authorization: Bearer " + token,
-                                        "Accept: application/pdf");
-                                status = response.status();
-                                body = response.body();
-                            }
+                            LoadClient.Response response = connection.send("GET",
+                                    "/api/v1/invoices/" + f.id() + "/pdf", null, "Authorization: Bearer " + token,
+                                    "Accept: application/pdf");
+                            int status = response.status();
+                            byte[] body = response.body();
                             boolean pdf = status == 200 && body.length > 4 && body[0] == '%' && body[1] == 'P'
                                     && body[2] == 'D' && body[3] == 'F';
                             if (!pdf) {
@@ -424,8 +408,7 @@ final class PdfBenchmark {
                         + "synchronous_commit=on; warm-up also until both JIT compilers are quiet. Medians with (min–max, ±half range).%n%n",
                 served.length, baselineWindow.toMillis() / 1e3, window.toMillis() / 1e3, invoices, lines, clients,
                 warmSeconds, warmed, warmup.toMillis() / 1e3, warmupDocuments, warmupMax.toMillis() / 1e3));
-        details.append("- HTTP client: ").append("jdk".equals(client) ? "the JDK's HttpClient (HTTP/1.1)"
-                : "KeepAliveHttp (one persistent HTTP/1.1 connection per client thread)").append('\n');
+        details.append("- HTTP client: ").append(LoadClient.describe()).append('\n');
         details.append("- JIT compilers in the last warm-up round (compile time ÷ wall time, quiet below ")
                 .append(String.format(Locale.ROOT, "%.0f %%): ", 100 * jitQuiet))
                 .append(lastJit == null ? "n/a" : lastJit.describe()).append('\n');
