@@ -89,6 +89,11 @@ final class CommandBenchmark {
                          List<List<CommandIteration>> byClients, long ok, long events) {
     }
 
+    /** The register command's SQL replayed without the service, one and several commands per transaction. */
+    record SqlResult(String source, List<BaselineIteration> baselines, List<CommandSql.Iteration> single,
+                     List<CommandSql.Iteration> grouped) {
+    }
+
     /** Commands answered 201 and failures of one variant. */
     private static final class Counters {
         final AtomicLong ok = new AtomicLong();
@@ -124,6 +129,12 @@ final class CommandBenchmark {
     private final boolean durable = Boolean.parseBoolean(Settings.string("bench.durable", "true"));
     /** Diagnostic: load pg_stat_statements and print the SQL statements per command of each variant. */
     private final boolean pgStatements = Boolean.parseBoolean(Settings.string("bench.pgStatements", "false"));
+    /** After the variants: replay the command's SQL without the service (CommandSql) on a copy of the last database. */
+    private final boolean sqlReference = Boolean.parseBoolean(Settings.string("bench.sql", "true"));
+    /** Commands per transaction in the grouped replay. */
+    private final int sqlGroup = Settings.integer("bench.sqlGroup", 8);
+    /** Measured iterations of each replay. */
+    private final int sqlIterations = Settings.integer("bench.sqlIterations", 3);
 
     private String loadBefore = "n/a";
     /** The {@code Prefer} header the clients of the current variant send, or null. */
@@ -176,14 +187,18 @@ final class CommandBenchmark {
             }
             db.setAutoCommit(true);
             List<VariantResult> results = new ArrayList<>();
+            SqlResult sql = null;
             try (PreparedStatement insert = db.prepareStatement("insert into bench_baseline(payload) values (?)")) {
                 BaselineIteration bw = baseline(insert, baselineWarmup);
                 System.out.printf(Locale.ROOT, "[command] baseline warm-up: %.0f rows/s%n", bw.throughput());
                 for (Variant variant : variants) {
                     results.add(runVariant(variant, pg, pgData, db, insert, work));
                 }
+                if (sqlReference && !variants.isEmpty()) {
+                    sql = replaySql(pg, pgData, db, insert, "gridledger_" + variants.get(variants.size() - 1).name());
+                }
             }
-            BenchmarkResult result = result(results, postgresVersion);
+            BenchmarkResult result = result(results, sql, postgresVersion);
             success = true;
             return result;
         } finally {
@@ -272,6 +287,77 @@ final class CommandBenchmark {
                 throw new IllegalStateException("events or communities do not match the successful commands");
             }
             return new VariantResult(variant, warmupSeconds, warmedUp, baselines, byClients, counters.ok.get(), events);
+        }
+    }
+
+    /**
+     * Replays the register command's SQL without the service ({@link CommandSql}) on a copy of a variant's database
+     * (same tables, indexes and sizes), from as many threads as the service had clients: first one command per
+     * transaction, as the service commits, then {@code bench.sqlGroup} per transaction; each iteration preceded by a
+     * baseline iteration, like the service's.
+     */
+    private SqlResult replaySql(EmbeddedPostgres pg, Path pgData, Connection db, PreparedStatement insert,
+                                String source) throws Exception {
+        String copy = "gridledger_sql";
+        copyDatabase(db, source, copy);
+        settleWrites(db);
+        String url = url(pg, copy);
+        CommandSql.Sample sample;
+        try (Connection c = DriverManager.getConnection(url, "postgres", "postgres")) {
+            sample = CommandSql.sample(c);
+        }
+        int threads = clientCounts.get(0);
+        CpuMeter cpu = new CpuMeter(0, CpuMeter.postmasterPid(pgData));
+        System.out.printf(Locale.ROOT, "[command] --- the command's SQL without the service (%d threads, copy of %s) ---%n",
+                threads, source);
+        CommandSql.run(url, sample, threads, 1, Duration.ofSeconds(3), settle, cpu);
+        List<BaselineIteration> baselines = new ArrayList<>();
+        List<CommandSql.Iteration> single = new ArrayList<>();
+        List<CommandSql.Iteration> grouped = new ArrayList<>();
+        for (int perTransaction : List.of(1, sqlGroup)) {
+            for (int i = 1; i <= sqlIterations; i++) {
+                BaselineIteration b = baseline(insert, baselineIteration);
+                CommandSql.Iteration r = CommandSql.run(url, sample, threads, perTransaction, iteration, settle, cpu);
+                baselines.add(b);
+                (perTransaction == 1 ? single : grouped).add(r);
+                System.out.printf(Locale.ROOT,
+                        "[command] SQL, %d per transaction, iteration %d: %.0f commands/s | baseline %.0f rows/s | CPU %s | CPU per command: PostgreSQL %.0f µs, JDBC client %.0f µs%n",
+                        perTransaction, i, r.throughput(), b.throughput(), r.cpu().describe(),
+                        r.postgresMicrosPerCommand(), r.clientMicrosPerCommand());
+            }
+        }
+        return new SqlResult(source, baselines, single, grouped);
+    }
+
+    /**
+     * Writes the copied database out before measuring: PostgreSQL copies a template's files through the page cache,
+     * and the kernel's writeback of those ~100 MB would otherwise take CPU (outside PostgreSQL) from the first
+     * measured iterations.
+     */
+    private static void settleWrites(Connection db) throws Exception {
+        try (Statement s = db.createStatement()) {
+            s.execute("checkpoint");
+        }
+        try {
+            new ProcessBuilder("sync").inheritIO().start().waitFor();
+        } catch (java.io.IOException e) {
+            System.out.println("[command] no sync command (" + e.getMessage() + "); the copy is written back meanwhile");
+        }
+    }
+
+    /** {@code create database … template …}, retried while the stopped service's backends are still exiting. */
+    private static void copyDatabase(Connection db, String source, String copy) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (true) {
+            try (Statement s = db.createStatement()) {
+                s.execute("create database " + copy + " template " + source);
+                return;
+            } catch (java.sql.SQLException e) {
+                if (System.nanoTime() > deadline) {
+                    throw e;
+                }
+                Thread.sleep(200);
+            }
         }
     }
 
@@ -395,11 +481,7 @@ final class CommandBenchmark {
             thread.setDaemon(true);
             thread.start();
         }
-        LockSupport.parkNanos(from - System.nanoTime());
-        CpuMeter.Snapshot a = cpu.snapshot();
-        LockSupport.parkNanos(to - System.nanoTime());
-        CpuMeter.Snapshot b = cpu.snapshot();
-        done.await();
+        CpuMeter.Usage usage = cpu.window(from, to, done);
         int total = Arrays.stream(counts).sum();
         long[] all = new long[total];
         int pos = 0;
@@ -411,7 +493,7 @@ final class CommandBenchmark {
         double seconds = window.toNanos() / 1e9;
         return new CommandIteration(clients, seconds, total, errors.get(), total / seconds,
                 Stats.percentile(all, 50) / 1e6, Stats.percentile(all, 99) / 1e6,
-                all.length == 0 ? 0 : all[all.length - 1] / 1e6, cpu.between(a, b));
+                all.length == 0 ? 0 : all[all.length - 1] / 1e6, usage);
     }
 
     /** Single-row autocommit inserts from this one thread for the given time. */
@@ -437,7 +519,7 @@ final class CommandBenchmark {
                 Stats.percentile(sorted, 99) / 1e6);
     }
 
-    private BenchmarkResult result(List<VariantResult> results, String postgresVersion) {
+    private BenchmarkResult result(List<VariantResult> results, SqlResult sql, String postgresVersion) {
         String date = LocalDate.now(ZoneOffset.UTC).toString();
         List<BenchmarkResult.Row> rows = new ArrayList<>();
         StringBuilder details = new StringBuilder();
@@ -493,7 +575,57 @@ final class CommandBenchmark {
             details.append(String.format(Locale.ROOT, "- check: %d commands answered 201 (warm-up included), %d CommunityRegisteredEvents stored, 0 errors%n",
                     vr.ok(), vr.events()));
         }
+        if (sql != null) {
+            sqlRows(sql, date, rows, details, results);
+        }
         return new BenchmarkResult(KEY, rows, details.toString(), postgresVersion, BenchMain.commandLine());
+    }
+
+    private void sqlRows(SqlResult sql, String date, List<BenchmarkResult.Row> rows, StringBuilder details,
+                         List<VariantResult> results) {
+        double baseMedian = Stats.median(sql.baselines().stream().mapToDouble(BaselineIteration::throughput).toArray());
+        int threads = sql.single().get(0).threads();
+        details.append("\n#### the command's SQL without the service\n\n");
+        details.append(String.format(Locale.ROOT,
+                "The four statements the service runs per registration (name claim, event insert, community upsert, first profile version), prepared once per connection, from %d threads on a copy of `%s`; the event's payload and metadata and the profile copied from what the service stored; %d iterations of %s s, each after a baseline iteration.%n%n",
+                threads, sql.source(), sqlIterations, iteration.toMillis() / 1000.0));
+        details.append(String.format(Locale.ROOT, "- baseline rows/s: %s; iterations: %s%n",
+                Stats.spread(sql.baselines().stream().mapToDouble(BaselineIteration::throughput).toArray(), "%.0f"),
+                Stats.list(sql.baselines().stream().mapToDouble(BaselineIteration::throughput).toArray(), "%.0f")));
+        for (List<CommandSql.Iteration> measured : List.of(sql.single(), sql.grouped())) {
+            int perTransaction = measured.get(0).perTransaction();
+            double[] tput = measured.stream().mapToDouble(CommandSql.Iteration::throughput).toArray();
+            double median = Stats.median(tput);
+            String what = perTransaction == 1 ? "one transaction per command" : perTransaction + " commands per transaction";
+            rows.add(new BenchmarkResult.Row("command: the register command's SQL over bare JDBC, no service (" + threads
+                    + " threads, " + what + ")", fmt("%.0f", median), "commands/s", fmt("%.0f", baseMedian),
+                    "rows/s (1-thread autocommit insert)", fmt("%.2f", median / baseMedian),
+                    "— (reported: the limit the command's own SQL sets)", date));
+            details.append(String.format(Locale.ROOT,
+                    "- %s: commands/s %s; iterations: %s; ratio to the baseline %.2f; CPU (medians) %s; per command: PostgreSQL %.0f µs, JDBC client %.0f µs%n",
+                    what, Stats.spread(tput, "%.0f"), Stats.list(tput, "%.0f"), median / baseMedian,
+                    medianSqlUsage(measured).describe(),
+                    Stats.median(measured.stream().mapToDouble(CommandSql.Iteration::postgresMicrosPerCommand).toArray()),
+                    Stats.median(measured.stream().mapToDouble(CommandSql.Iteration::clientMicrosPerCommand).toArray())));
+        }
+        double single = Stats.median(sql.single().stream().mapToDouble(CommandSql.Iteration::throughput).toArray());
+        for (VariantResult vr : results) {
+            for (List<CommandIteration> measured : vr.byClients()) {
+                double median = Stats.median(measured.stream().mapToDouble(CommandIteration::throughput).toArray());
+                details.append(String.format(Locale.ROOT, "- %s, %d clients: %.2f × the SQL alone at one transaction per command%n",
+                        vr.variant().label(), measured.get(0).clients(), median / single));
+            }
+        }
+    }
+
+    private static CpuMeter.Usage medianSqlUsage(List<CommandSql.Iteration> measured) {
+        return new CpuMeter.Usage(
+                Stats.median(measured.stream().mapToDouble(c -> c.cpu().machine()).toArray()),
+                measured.get(0).cpu().cores(),
+                0,
+                Stats.median(measured.stream().mapToDouble(c -> c.cpu().postgres()).toArray()),
+                Stats.median(measured.stream().mapToDouble(c -> c.cpu().clients()).toArray()),
+                Stats.median(measured.stream().mapToDouble(c -> c.cpu().other()).toArray()));
     }
 
     private static CpuMeter.Usage medianUsage(List<CommandIteration> measured) {

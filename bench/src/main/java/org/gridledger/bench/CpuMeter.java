@@ -5,6 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Stream;
 
 /**
@@ -55,7 +57,10 @@ final class CpuMeter {
         }
         long postgres = 0;
         if (postmasterPid > 0) {
-            postgres = ticks(postmasterPid);
+            // the postmaster itself, the backends it has reaped (cutime + cstime: connections closed meanwhile) and
+            // its live children
+            long[] postmaster = stat(postmasterPid);
+            postgres = postmaster == null ? 0 : postmaster[1] + postmaster[2];
             try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
                 for (Path p : procs.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit)).toList()) {
                     long[] stat = stat(Long.parseLong(p.getFileName().toString()));
@@ -68,6 +73,19 @@ final class CpuMeter {
             }
         }
         return new Snapshot(System.nanoTime(), busy, total, ticks(servicePid), postgres, ticks(selfPid));
+    }
+
+    /**
+     * Waits until {@code from} (a {@link System#nanoTime()}), measures until {@code to}, then waits for the workers
+     * to count {@code done} down; the usage between {@code from} and {@code to}.
+     */
+    Usage window(long from, long to, CountDownLatch done) throws InterruptedException {
+        LockSupport.parkNanos(from - System.nanoTime());
+        Snapshot a = snapshot();
+        LockSupport.parkNanos(to - System.nanoTime());
+        Snapshot b = snapshot();
+        done.await();
+        return between(a, b);
     }
 
     Usage between(Snapshot a, Snapshot b) {
@@ -86,13 +104,15 @@ final class CpuMeter {
         return stat == null ? 0 : stat[1];
     }
 
-    /** {ppid, utime + stime} of a process, or null. */
+    /** {ppid, utime + stime, cutime + cstime (reaped children)} of a process, or null. */
     private static long[] stat(long pid) {
         try {
             String s = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
             String[] f = s.substring(s.lastIndexOf(')') + 2).split(" ");
             // after "pid (comm) ": state ppid pgrp session tty tpgid flags minflt cminflt majflt cmajflt utime stime
-            return new long[] {Long.parseLong(f[1]), Long.parseLong(f[11]) + Long.parseLong(f[12])};
+            // cutime cstime
+            return new long[] {Long.parseLong(f[1]), Long.parseLong(f[11]) + Long.parseLong(f[12]),
+                    Long.parseLong(f[13]) + Long.parseLong(f[14])};
         } catch (IOException | RuntimeException e) {
             return null;
         }
