@@ -150,7 +150,7 @@ class JobController {
     @PreAuthorize("hasRole('PROVIDER')")
     @Operation(summary = "The site reports the job's next state; a finished job with measures hands over its usage")
     ResponseEntity<JobView> report(@PathVariable JobId id, @Valid @RequestBody StateReport report) {
-        providers.require(CurrentPrincipal.get(), find(id).providerId());
+        providers.requireToAct(CurrentPrincipal.get(), find(id).providerId());
         commands.send(new ReportJobStateCommand(id, report.state(), report.startTime(), report.endTime(),
                 report.wallSeconds(), report.cpuSeconds(), report.note()));
         return created(id);

@@ -105,7 +105,7 @@ class ResourceController {
     @PreAuthorize("hasAnyRole('STAFF','PROVIDER')")
     @Operation(summary = "Register a compute resource of a provider that exists and is not suspended")
     ResponseEntity<ResourceView> register(@Valid @RequestBody RegisterResourceRequest request) {
-        scope.require(CurrentPrincipal.get(), request.providerId());
+        scope.requireToAct(CurrentPrincipal.get(), request.providerId());
         ResourceId id = ResourceId.random();
         commands.send(new RegisterResourceCommand(id, request.providerId(), request.name(), request.siteName(),
                 request.batchSystem(), request.cores(), request.hs06PerCore(), request.hs06EffectiveFrom(),
@@ -147,7 +147,7 @@ class ResourceController {
     @PreAuthorize("hasAnyRole('STAFF','PROVIDER')")
     @Operation(summary = "Add an HS06 per core value from a UTC day on (today or later; earlier values stay)")
     ResponseEntity<ResourceView> rate(@PathVariable ResourceId id, @Valid @RequestBody Hs06Request request) {
-        visible(id);
+        actedFor(id);
         commands.send(new RateResourceHs06Command(id, request.effectiveFrom(), request.hs06PerCore()));
         return created(id);
     }
@@ -156,7 +156,7 @@ class ResourceController {
     @PreAuthorize("hasAnyRole('STAFF','PROVIDER')")
     @Operation(summary = "Replace the batch system, cores, GPUs and special devices")
     ResourceView changeCapacity(@PathVariable ResourceId id, @Valid @RequestBody CapacityRequest request) {
-        visible(id);
+        actedFor(id);
         commands.send(new ChangeResourceCapacityCommand(id, request.batchSystem(), request.cores(),
                 request.gpus() == null ? 0 : request.gpus(), request.specialDevices()));
         return find(id);
@@ -166,7 +166,7 @@ class ResourceController {
     @PreAuthorize("hasAnyRole('STAFF','PROVIDER')")
     @Operation(summary = "Replace the submit hosts and CE ids; each belongs to one resource")
     ResourceView replaceHosts(@PathVariable ResourceId id, @Valid @RequestBody HostsRequest request) {
-        visible(id);
+        actedFor(id);
         commands.send(new ReplaceResourceHostsCommand(id, request.hosts()));
         return find(id);
     }
@@ -195,7 +195,7 @@ class ResourceController {
     @PreAuthorize("hasAnyRole('STAFF','PROVIDER')")
     @Operation(summary = "Retire the resource for good, with a reason")
     ResponseEntity<ResourceView> retire(@PathVariable ResourceId id, @Valid @RequestBody ReasonRequest request) {
-        visible(id);
+        actedFor(id);
         commands.send(new RetireResourceCommand(id, request.reason()), request.reason());
         return created(id);
     }
@@ -212,6 +212,13 @@ class ResourceController {
     private ResourceView visible(ResourceId id) {
         ResourceView view = find(id);
         scope.require(CurrentPrincipal.get(), view.providerId());
+        return view;
+    }
+
+    /** The resource, or 404; 403 unless the caller may act for its provider. */
+    private ResourceView actedFor(ResourceId id) {
+        ResourceView view = find(id);
+        scope.requireToAct(CurrentPrincipal.get(), view.providerId());
         return view;
     }
 

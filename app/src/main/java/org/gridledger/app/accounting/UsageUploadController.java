@@ -72,7 +72,7 @@ class UsageUploadController {
         GridPrincipal principal = CurrentPrincipal.get();
         UsageFormatSelection.Selected selected = UsageFormatSelection.select(format, contentType,
                 request.getInputStream());
-        Set<ProviderId> visible = providers.visibleTo(principal);
+        Set<ProviderId> visible = providers.actingScope(principal);
         List<UUID> providerIds = visible == null ? null : visible.stream().map(ProviderId::value).toList();
         UsageIngest.Outcome outcome = ingest.ingest(new UsageIngest.Upload(principal.username(), idempotencyKey,
                 selected.format(), new UsageParserFactory.DocumentContext(blankToNull(site), blankToNull(submitHost),

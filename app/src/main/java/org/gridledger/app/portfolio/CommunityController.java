@@ -105,7 +105,7 @@ class CommunityController {
     @PreAuthorize("hasAnyRole('STAFF','COMMUNITY_ADMIN')")
     @Operation(summary = "Replace the profile; earlier versions stay in the profile history")
     CommunityView updateProfile(@PathVariable CommunityId id, @Valid @RequestBody CommunityProfile profile) {
-        scope.require(CurrentPrincipal.get(), id);
+        scope.requireToAct(CurrentPrincipal.get(), id);
         find(id);
         commands.send(new UpdateCommunityProfileCommand(id, profile));
         return find(id);

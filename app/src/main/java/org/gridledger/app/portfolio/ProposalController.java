@@ -86,7 +86,7 @@ class ProposalController {
     @PreAuthorize("hasAnyRole('STAFF','COMMUNITY_ADMIN')")
     @Operation(summary = "Propose a new package, a change to a package or a community-specific variant")
     ResponseEntity<ProposalView> propose(@Valid @RequestBody ProposeRequest request) {
-        scope.require(CurrentPrincipal.get(), request.communityId());
+        scope.requireToAct(CurrentPrincipal.get(), request.communityId());
         ProposalId id = ProposalId.random();
         commands.send(new SubmitProposalCommand(id, request.communityId(), request.kind(), request.packageId(),
                 request.name(), request.description(), request.category(), request.change(),
@@ -116,7 +116,7 @@ class ProposalController {
     @Operation(summary = "Endorse the proposal on behalf of another community, with its expected seats")
     ResponseEntity<ProposalView> endorse(@PathVariable ProposalId id, @Valid @RequestBody EndorseRequest request) {
         find(id);
-        scope.require(CurrentPrincipal.get(), request.communityId());
+        scope.requireToAct(CurrentPrincipal.get(), request.communityId());
         commands.send(new EndorseProposalCommand(id, request.communityId(), request.expectedSeats()));
         return Created.at(location(id), () -> find(id));
     }

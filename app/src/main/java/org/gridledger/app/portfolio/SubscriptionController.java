@@ -79,7 +79,7 @@ class SubscriptionController {
     @Operation(summary = "Subscribe the community to a published package from a start date with a number of seats")
     ResponseEntity<SubscriptionView> subscribe(@PathVariable CommunityId id,
                                                @Valid @RequestBody SubscribeRequest request) {
-        scope.require(CurrentPrincipal.get(), id);
+        scope.requireToAct(CurrentPrincipal.get(), id);
         SubscriptionId subscriptionId = new SubscriptionId(UUID.randomUUID());
         commands.send(new SubscribeCommand(subscriptionId, id, request.packageId(), request.startsOn(),
                 request.seats()));
@@ -127,7 +127,7 @@ class SubscriptionController {
     @PreAuthorize("hasAnyRole('STAFF','FINANCE','COMMUNITY_ADMIN')")
     @Operation(summary = "One subscription with its seats over time")
     SubscriptionView get(@PathVariable SubscriptionId id) {
-        return inScope(id);
+        return inScope(id, false);
     }
 
     @PostMapping("/api/v1/subscriptions/{id}/seats")
@@ -135,7 +135,7 @@ class SubscriptionController {
     @Operation(summary = "Change the number of seats from a day within the subscription, not in the past")
     ResponseEntity<SubscriptionView> changeSeats(@PathVariable SubscriptionId id,
                                                  @Valid @RequestBody SeatsRequest request) {
-        inScope(id);
+        inScope(id, true);
         commands.send(new ChangeSeatsCommand(id, request.seats(), request.effectiveOn()));
         return created(id);
     }
@@ -145,7 +145,7 @@ class SubscriptionController {
     @Operation(summary = "Give notice; the subscription ends with the billing month in which the notice ends")
     ResponseEntity<SubscriptionView> cancel(@PathVariable SubscriptionId id,
                                             @RequestBody(required = false) CancelRequest request) {
-        inScope(id);
+        inScope(id, true);
         commands.send(new CancelSubscriptionCommand(id, request == null ? null : request.requestedOn()));
         return created(id);
     }
@@ -154,27 +154,33 @@ class SubscriptionController {
     @PreAuthorize("hasAnyRole('STAFF','COMMUNITY_ADMIN')")
     @Operation(summary = "The subscription's events with who, when, correlation id and reason")
     AuditTrailView history(@PathVariable SubscriptionId id) {
-        inScope(id);
+        inScope(id, false);
         return queries.ask(new FindAggregateHistoryQuery(id.toString()), AuditTrailView.class);
     }
 
     /**
-     * The subscription, if it belongs to a community the caller may act on (403). A scoped caller gets 403 for a
-     * non-existent id too, as with communities, so that ids outside its scope cannot be probed; others get 404.
+     * The subscription, if it belongs to a community the caller may see, or with {@code act} act on (403). A scoped
+     * caller gets 403 for a non-existent id too, as with communities, so that ids outside its scope cannot be probed;
+     * others get 404.
      */
-    private SubscriptionView inScope(SubscriptionId id) {
+    private SubscriptionView inScope(SubscriptionId id, boolean act) {
         GridPrincipal principal = CurrentPrincipal.get();
         SubscriptionView view;
         try {
             view = find(id);
         } catch (DomainException e) {
-            if (e.code() == ErrorCode.SUBSCRIPTION_NOT_FOUND && scope.visibleTo(principal) != null) {
+            if (e.code() == ErrorCode.SUBSCRIPTION_NOT_FOUND
+                    && (act ? scope.actingScope(principal) : scope.visibleTo(principal)) != null) {
                 throw DomainException.of(ErrorCode.OUT_OF_SCOPE, "subscription %s lies outside the scope of %s", id,
                         principal.username());
             }
             throw e;
         }
-        scope.require(principal, view.communityId());
+        if (act) {
+            scope.requireToAct(principal, view.communityId());
+        } else {
+            scope.require(principal, view.communityId());
+        }
         return view;
     }
 

@@ -155,7 +155,7 @@ class TenderController {
     @PreAuthorize("hasRole('PROVIDER')")
     @Operation(summary = "Submit, or before the deadline replace, the offer of a provider the caller acts for")
     ResponseEntity<TenderView> offer(@PathVariable TenderId id, @Valid @RequestBody OfferRequest request) {
-        scope.require(CurrentPrincipal.get(), request.providerId());
+        scope.requireToAct(CurrentPrincipal.get(), request.providerId());
         TenderView tender = find(id);
         Currency currency = request.currency() != null ? request.currency()
                 : queries.ask(new FindSupportPackageQuery(tender.packageId(), null), SupportPackageView.class).currency();

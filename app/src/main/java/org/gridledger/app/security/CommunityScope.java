@@ -15,7 +15,8 @@ import java.util.stream.Collectors;
 
 /**
  * Scope of community-bound access. Staff and finance see every community; a community admin only those it
- * administers (and, with a community-narrowed token, only that one); nobody else any.
+ * administers (and, with a community-narrowed token, only that one); nobody else any. Acting on a community is
+ * narrower: staff and the community's admins, not finance.
  */
 @Component
 public class CommunityScope {
@@ -26,10 +27,27 @@ public class CommunityScope {
         this.queries = queries;
     }
 
-    /** The communities the principal may see, or {@code null} for all of them. */
+    /**
+     * The communities the principal may see, or {@code null} for all of them. A token narrowed to a provider sees no
+     * community through the roles that would otherwise show all of them.
+     */
     public Set<CommunityId> visibleTo(GridPrincipal principal) {
-        if (principal.hasAny(Role.STAFF, Role.FINANCE) && principal.tokenCommunityId() == null) {
-            return null;
+        return scope(principal, principal.hasAny(Role.STAFF, Role.FINANCE));
+    }
+
+    /**
+     * The communities the principal may act on (register, change, subscribe, propose for), or {@code null} for all:
+     * staff act on every community, a community admin on those it administers. Finance reads every community but
+     * acts on none through this scope, so an account holding FINANCE and COMMUNITY_ADMIN acts on its own communities
+     * only.
+     */
+    public Set<CommunityId> actingScope(GridPrincipal principal) {
+        return scope(principal, principal.has(Role.STAFF));
+    }
+
+    private Set<CommunityId> scope(GridPrincipal principal, boolean all) {
+        if (all && principal.tokenCommunityId() == null) {
+            return principal.tokenProviderId() == null ? null : Set.of();
         }
         if (!principal.has(Role.COMMUNITY_ADMIN)) {
             return Set.of();
@@ -54,10 +72,18 @@ public class CommunityScope {
         return all;
     }
 
-    /** Refuses (403) unless the principal may act on {@code communityId}. */
+    /** Refuses (403) unless the principal may see {@code communityId}. */
     public void require(GridPrincipal principal, CommunityId communityId) {
-        Set<CommunityId> visible = visibleTo(principal);
-        if (visible != null && !visible.contains(communityId)) {
+        refuseOutside(visibleTo(principal), principal, communityId);
+    }
+
+    /** Refuses (403) unless the principal may act on {@code communityId} ({@link #actingScope}). */
+    public void requireToAct(GridPrincipal principal, CommunityId communityId) {
+        refuseOutside(actingScope(principal), principal, communityId);
+    }
+
+    private static void refuseOutside(Set<CommunityId> scope, GridPrincipal principal, CommunityId communityId) {
+        if (scope != null && !scope.contains(communityId)) {
             throw DomainException.of(ErrorCode.OUT_OF_SCOPE, "community %s lies outside the scope of %s", communityId,
                     principal.username());
         }

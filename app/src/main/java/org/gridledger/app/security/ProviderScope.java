@@ -12,14 +12,31 @@ import java.util.stream.Collectors;
 /**
  * Scope of provider-bound access. Staff and finance see every provider; a PROVIDER account only the providers it acts
  * for ({@link GridPrincipal#providerIds()}, and with a provider-narrowed token only that one); nobody else any.
+ * Acting for a provider is narrower: staff and the provider's own accounts, not finance.
  */
 @Component
 public class ProviderScope {
 
-    /** The providers the principal may see, or {@code null} for all of them. */
+    /**
+     * The providers the principal may see, or {@code null} for all of them. A token narrowed to a community sees no
+     * provider through the roles that would otherwise show all of them.
+     */
     public Set<ProviderId> visibleTo(GridPrincipal principal) {
-        if (principal.hasAny(Role.STAFF, Role.FINANCE) && principal.tokenProviderId() == null) {
-            return null;
+        return scope(principal, principal.hasAny(Role.STAFF, Role.FINANCE));
+    }
+
+    /**
+     * The providers the principal may act for (register and change resources, upload usage, report jobs, offer in
+     * tenders), or {@code null} for all: staff act for every provider, a PROVIDER account for its own. Finance reads
+     * every provider but acts for none through this scope.
+     */
+    public Set<ProviderId> actingScope(GridPrincipal principal) {
+        return scope(principal, principal.has(Role.STAFF));
+    }
+
+    private static Set<ProviderId> scope(GridPrincipal principal, boolean all) {
+        if (all && principal.tokenProviderId() == null) {
+            return principal.tokenCommunityId() == null ? null : Set.of();
         }
         if (!principal.has(Role.PROVIDER)) {
             return Set.of();
@@ -33,8 +50,16 @@ public class ProviderScope {
 
     /** Refuses (403) unless the principal may see {@code providerId}. */
     public void require(GridPrincipal principal, ProviderId providerId) {
-        Set<ProviderId> visible = visibleTo(principal);
-        if (visible != null && !visible.contains(providerId)) {
+        refuseOutside(visibleTo(principal), principal, providerId);
+    }
+
+    /** Refuses (403) unless the principal may act for {@code providerId} ({@link #actingScope}). */
+    public void requireToAct(GridPrincipal principal, ProviderId providerId) {
+        refuseOutside(actingScope(principal), principal, providerId);
+    }
+
+    private static void refuseOutside(Set<ProviderId> scope, GridPrincipal principal, ProviderId providerId) {
+        if (scope != null && !scope.contains(providerId)) {
             throw DomainException.of(ErrorCode.OUT_OF_SCOPE, "provider %s lies outside the scope of %s", providerId,
                     principal.username());
         }

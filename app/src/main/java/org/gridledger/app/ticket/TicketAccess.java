@@ -41,8 +41,9 @@ class TicketAccess {
         if (isStaff(principal)) {
             return TicketVisibility.everything();
         }
-        Set<CommunityId> administered = principal.has(Role.COMMUNITY_ADMIN) ? communities.visibleTo(principal) : null;
-        Set<ProviderId> delivering = principal.has(Role.PROVIDER) ? providers.visibleTo(principal) : null;
+        Set<CommunityId> administered = principal.has(Role.COMMUNITY_ADMIN)
+                ? communities.actingScope(principal) : null;
+        Set<ProviderId> delivering = principal.has(Role.PROVIDER) ? providers.actingScope(principal) : null;
         return new TicketVisibility(false, administered, delivering,
                 principal.has(Role.MEMBER) ? principal.username() : null);
     }
@@ -75,8 +76,8 @@ class TicketAccess {
         if (isStaff(principal)) {
             return;
         }
-        boolean admin = principal.has(Role.COMMUNITY_ADMIN) && communities.visibleTo(principal) != null
-                && communities.visibleTo(principal).contains(ticket.communityId());
+        boolean admin = principal.has(Role.COMMUNITY_ADMIN) && communities.actingScope(principal) != null
+                && communities.actingScope(principal).contains(ticket.communityId());
         boolean submitter = principal.has(Role.MEMBER) && principal.username().equals(ticket.submittedBy());
         if (!admin && !submitter) {
             throw outOfScope(principal, ticket);
@@ -96,7 +97,7 @@ class TicketAccess {
             return;
         }
         if (principal.has(Role.COMMUNITY_ADMIN)) {
-            communities.require(principal, communityId);
+            communities.requireToAct(principal, communityId);
             return;
         }
         throw DomainException.of(ErrorCode.OUT_OF_SCOPE,
@@ -107,7 +108,7 @@ class TicketAccess {
         if (!principal.has(Role.PROVIDER) || ticket.providerId() == null) {
             return false;
         }
-        Set<ProviderId> visible = providers.visibleTo(principal);
+        Set<ProviderId> visible = providers.actingScope(principal);
         return visible != null && visible.contains(ticket.providerId());
     }
 

@@ -86,6 +86,39 @@ class CommunityScopeTest extends ApiTestBase {
         assertThat(admin.get("/api/v1/communities").json().path("totalItems").asLong()).isZero();
     }
 
+    @Test
+    void finance_beside_community_admin_reads_every_community_but_acts_only_on_its_own() {
+        String own = registerCommunity(unique("FinOwnGrid"));
+        String other = registerCommunity(unique("FinOtherGrid"));
+        String username = createAccount("fin-ca", Role.FINANCE, Role.COMMUNITY_ADMIN);
+        assertSuccess(staff().post("/api/v1/communities/" + own + "/admins", obj("username", username)));
+        Http both = withToken(username);
+
+        assertThat(both.get("/api/v1/communities/" + other).status()).isEqualTo(200);
+        assertProblem(both.put("/api/v1/communities/" + other + "/profile", Bodies.profile("Taken over")), 403,
+                ErrorCode.OUT_OF_SCOPE);
+        assertProblem(both.post("/api/v1/vos", obj("communityId", other, "name", unique("fin").toLowerCase(),
+                "description", "not ours")), 403, ErrorCode.OUT_OF_SCOPE);
+        assertThat(both.put("/api/v1/communities/" + own + "/profile", Bodies.profile("Ours")).status())
+                .isEqualTo(200);
+        assertThat(staff().get("/api/v1/communities/" + other).json().path("profileVersion").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void a_token_narrowed_to_a_community_shows_no_provider_through_finance() {
+        String own = registerCommunity(unique("NarrowFinGrid"));
+        String username = createAccount("fin-narrow", Role.FINANCE, Role.COMMUNITY_ADMIN);
+        assertSuccess(staff().post("/api/v1/communities/" + own + "/admins", obj("username", username)));
+        Reply issued = staff().post("/api/v1/tokens", obj("username", username, "name", "narrow", "communityId", own));
+        Http narrowed = anonymous().bearer(issued.json().path("secret").asText());
+        Reply provider = staff().post("/api/v1/providers", obj("name", unique("Unseen Centre"), "kind", "COMPUTE_CENTRE"));
+
+        assertThat(withToken(username).get("/api/v1/providers/" + provider.json().path("providerId").asText())
+                .status()).isEqualTo(200);
+        assertProblem(narrowed.get("/api/v1/providers/" + provider.json().path("providerId").asText()), 403,
+                ErrorCode.OUT_OF_SCOPE);
+    }
+
     /** A new account with the role COMMUNITY_ADMIN, assigned as admin of the community. */
     private String adminOf(String communityId) {
         String username = createAccount("ca", Role.COMMUNITY_ADMIN);

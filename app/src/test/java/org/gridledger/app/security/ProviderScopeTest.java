@@ -8,6 +8,8 @@ import org.gridledger.domain.error.ErrorCode;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.gridledger.app.support.Bodies.obj;
@@ -63,6 +65,28 @@ class ProviderScopeTest extends ApiTestBase {
         assertThat(newAccountWithRole(Role.FINANCE).get("/api/v1/providers/" + a).status()).isEqualTo(200);
         assertProblem(newAccountWithRole(Role.COMMUNITY_ADMIN).get("/api/v1/providers/" + a), 403,
                 ErrorCode.ACCESS_DENIED);
+    }
+
+    @Test
+    void finance_beside_provider_reads_every_provider_but_acts_only_for_its_own() {
+        String own = registerProvider(unique("Own Centre"));
+        String other = registerProvider(unique("Other Centre"));
+        String username = unique("fin-provider");
+        assertSuccess(staff().post("/api/v1/accounts", obj("username", username, "password", ACCOUNT_PASSWORD,
+                "displayName", "Finance and provider", "roles", List.of("FINANCE", "PROVIDER"), "providerIds",
+                List.of(own))));
+        Http both = withToken(username);
+
+        assertThat(both.get("/api/v1/providers/" + other).status()).isEqualTo(200);
+        assertProblem(both.post("/api/v1/resources", resource(other)), 403, ErrorCode.OUT_OF_SCOPE);
+        Reply registered = both.post("/api/v1/resources", resource(own));
+        assertThat(registered.status()).as("%s", registered).isEqualTo(201);
+    }
+
+    private static Map<String, Object> resource(String provider) {
+        String site = "SITE-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        return obj("providerId", provider, "name", site + " CPU", "siteName", site, "batchSystem", "SLURM",
+                "cores", 64, "hs06PerCore", "10.00", "hs06EffectiveFrom", "2026-01-01", "hosts", List.of(), "gpus", 0);
     }
 
     private String providerAccount(String providerId) {
