@@ -14,7 +14,7 @@ import java.util.Optional;
  * (short forms {@code /vo/g} and {@code /vo/g/Role=r} stand for their {@code Capability=NULL} full forms), and whether
  * it holds a role in the VO at an instant. A DN is the submitter's when it is the DN of a certificate login without an
  * account (the principal's name is then the DN), a DN staff bound to the submitter's account, or a DN the submitter
- * asked a VO membership as.
+ * asked a VO membership as and a VO admin approved.
  */
 @Component
 class JobMemberships implements Memberships {

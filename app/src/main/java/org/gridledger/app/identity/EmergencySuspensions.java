@@ -71,8 +71,12 @@ class EmergencySuspensions {
             subjectDns.forEach(dn -> dns.add(dn.strip()));
         }
         if (account != null) {
-            dns.addAll(jdbc.sql("select distinct subject_dn from identity_certificate_request where requester = :u "
-                            + "order by subject_dn")
+            // the person's DNs: of its certificate requests, bound to its account, and asked VO memberships as
+            dns.addAll(jdbc.sql("""
+                            select subject_dn from identity_certificate_request where requester = :u
+                            union select subject_dn from account_certificate_subject where username = :u
+                            union select subject_dn from vo_membership where requested_by = :u
+                            order by subject_dn""")
                     .param("u", account).query(String.class).list());
         }
         List<String> serials = new ArrayList<>();

@@ -91,7 +91,7 @@ class VirtualOrganizationController {
     ResponseEntity<VoView> create(@Valid @RequestBody CreateVoRequest request) {
         GridPrincipal principal = CurrentPrincipal.get();
         if (!principal.has(Role.STAFF) || principal.tokenCommunityId() != null) {
-            communities.require(principal, request.communityId());
+            communities.requireToAct(principal, request.communityId());
         }
         VoId id = VoId.random();
         commands.send(new CreateVirtualOrganizationCommand(id, request.communityId(), request.name(),
@@ -147,9 +147,11 @@ class VirtualOrganizationController {
 
     @PostMapping("/{id}/roles")
     @PreAuthorize("hasAnyRole('STAFF','COMMUNITY_ADMIN')")
-    @Operation(summary = "Add a role that members can hold in any group")
+    @Operation(summary = "Add a role that members can hold in any group; a role that grants a service role beyond the "
+            + "VO's community (gridledger.identity.vo-role-grants) is added by staff only")
     ResponseEntity<VoView> addRole(@PathVariable VoId id, @Valid @RequestBody RoleRequest request) {
         access.administered(CurrentPrincipal.get(), id);
+        access.requireMayGrant(CurrentPrincipal.get(), request.role());
         commands.send(new AddVoRoleCommand(id, request.role()));
         return created(id);
     }

@@ -27,10 +27,25 @@ class VoAccess {
 
     private final Queries queries;
     private final CommunityScope communities;
+    private final VoProperties properties;
 
-    VoAccess(Queries queries, CommunityScope communities) {
+    VoAccess(Queries queries, CommunityScope communities, VoProperties properties) {
         this.queries = queries;
         this.communities = communities;
+        this.properties = properties;
+    }
+
+    /**
+     * Refuses (403 {@code VO_ROLE_RESERVED}) a non-staff principal adding or assigning a VO role that grants a
+     * service role beyond the VO's community ({@link VoProperties#globalGrant}).
+     */
+    void requireMayGrant(GridPrincipal principal, String voRole) {
+        properties.globalGrant(voRole).ifPresent(granted -> {
+            if (!principal.has(Role.STAFF)) {
+                throw DomainException.of(ErrorCode.VO_ROLE_RESERVED,
+                        "the VO role '%s' grants the service role %s; only staff add and assign it", voRole, granted);
+            }
+        });
     }
 
     VoView find(VoId id) {

@@ -7,8 +7,13 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.gridledger.app.messaging.CommandSender;
 import org.gridledger.app.messaging.Queries;
+import org.gridledger.app.security.AccountCertificateSubjects;
 import org.gridledger.app.security.CurrentPrincipal;
+import org.gridledger.app.security.GridPrincipal;
+import org.gridledger.app.security.Role;
 import org.gridledger.app.web.Created;
+import org.gridledger.domain.error.DomainException;
+import org.gridledger.domain.error.ErrorCode;
 import org.gridledger.domain.identity.MembershipId;
 import org.gridledger.domain.identity.MembershipStatus;
 import org.gridledger.domain.identity.VoCommands.AcceptVoAupCommand;
@@ -62,11 +67,14 @@ class VoMembershipController {
     private final CommandSender commands;
     private final Queries queries;
     private final VoAccess access;
+    private final AccountCertificateSubjects subjects;
 
-    VoMembershipController(CommandSender commands, Queries queries, VoAccess access) {
+    VoMembershipController(CommandSender commands, Queries queries, VoAccess access,
+                           AccountCertificateSubjects subjects) {
         this.commands = commands;
         this.queries = queries;
         this.access = access;
+        this.subjects = subjects;
     }
 
     @PostMapping
@@ -74,10 +82,30 @@ class VoMembershipController {
     @Operation(summary = "Ask to join the VO as the certificate subject given, accepting the current AUP version")
     ResponseEntity<MembershipView> request(@PathVariable VoId id, @Valid @RequestBody MembershipRequest request) {
         access.find(id);
+        requireOwnSubject(CurrentPrincipal.get(), request.subjectDn());
         MembershipId membershipId = MembershipId.random();
         commands.send(new RequestMembershipCommand(id, membershipId, request.subjectDn(), request.issuerDn(),
                 request.aupVersion(), CurrentPrincipal.get().username()));
         return Created.at(path(id, membershipId), () -> access.membership(id, membershipId));
+    }
+
+    /**
+     * A membership is asked as one's own DN (403 {@code MEMBERSHIP_SUBJECT_NOT_REQUESTERS} otherwise): a certificate
+     * login without an account only as its certificate's DN; an account not as a DN that is bound to another account
+     * or certified by our CA for another account. Staff ask for anyone.
+     */
+    private void requireOwnSubject(GridPrincipal principal, String subjectDn) {
+        if (principal.has(Role.STAFF) || subjectDn == null) {
+            return;
+        }
+        String dn = subjectDn.strip();
+        boolean certificateLogin = principal.username().startsWith("/");
+        boolean foreign = certificateLogin ? !principal.username().equals(dn)
+                : subjects.holderOf(dn).filter(holder -> !holder.equals(principal.username())).isPresent();
+        if (foreign) {
+            throw DomainException.of(ErrorCode.MEMBERSHIP_SUBJECT_NOT_REQUESTERS,
+                    "%s is not a certificate subject of %s", dn, principal.username());
+        }
     }
 
     @GetMapping
@@ -149,9 +177,12 @@ class VoMembershipController {
 
     @PostMapping("/{membershipId}/assignments")
     @PreAuthorize("hasAnyRole('STAFF','COMMUNITY_ADMIN')")
-    @Operation(summary = "Put the member into a group, with a role there or none")
+    @Operation(summary = "Put the member into a group, with a role there or none; a role that grants a service role "
+            + "beyond the VO's community is assigned by staff only")
     ResponseEntity<MembershipView> assign(@PathVariable VoId id, @PathVariable MembershipId membershipId,
                                           @Valid @RequestBody AssignmentRequest request) {
+        access.administered(CurrentPrincipal.get(), id);
+        access.requireMayGrant(CurrentPrincipal.get(), request.role());
         return administer(id, membershipId, new AssignMemberCommand(id, membershipId, request.group(), request.role()),
                 null);
     }

@@ -29,4 +29,15 @@ public record VoProperties(
     public VoProperties {
         voRoleGrants = voRoleGrants == null ? Map.of() : Map.copyOf(voRoleGrants);
     }
+
+    /**
+     * The service role a VO role grants beyond its VO's community, if any: every mapped role except COMMUNITY_ADMIN
+     * (scoped to the VO's community) and MEMBER (what a certificate gives anyway). Such a VO role is reserved to
+     * staff, or a community admin could make itself, say, an RA operator of the whole CA.
+     */
+    public java.util.Optional<Role> globalGrant(String voRole) {
+        Role granted = voRole == null ? null : voRoleGrants.get(voRole);
+        return granted == null || granted == Role.COMMUNITY_ADMIN || granted == Role.MEMBER
+                ? java.util.Optional.empty() : java.util.Optional.of(granted);
+    }
 }

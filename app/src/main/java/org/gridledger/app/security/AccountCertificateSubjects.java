@@ -81,6 +81,21 @@ public class AccountCertificateSubjects implements CertificateRoleSource {
                 .list();
     }
 
+    /**
+     * The account that {@code subjectDn} belongs to, if any: the account it is bound to (enabled or not), otherwise
+     * the account that requested certificates of our CA for it ({@code identity_dn_owner}).
+     */
+    public Optional<String> holderOf(String subjectDn) {
+        Optional<String> bound = boundTo(subjectDn);
+        return bound.isPresent() ? bound : owners.ownerOf(subjectDn);
+    }
+
+    /** The account bound to {@code subjectDn}, enabled or not. */
+    public Optional<String> boundTo(String subjectDn) {
+        return jdbc.sql("select username from account_certificate_subject where subject_dn = :dn")
+                .param("dn", subjectDn).query(String.class).optional();
+    }
+
     /** The enabled account bound to {@code subjectDn}. */
     public Optional<String> accountOf(String subjectDn) {
         return jdbc.sql("""

@@ -51,6 +51,7 @@ public class CertificateLogin {
     private final AccountCertificateSubjects subjects;
     private final List<CertificateRoleSource> roleSources;
     private final List<X509Certificate> foreignAnchors;
+    private final List<DistinguishedNames.Attribute> namespace;
     private final Clock clock;
 
     CertificateLogin(CertificateAuthority ca, IssuedCertificates issued, AccountCertificateSubjects subjects,
@@ -60,6 +61,7 @@ public class CertificateLogin {
         this.subjects = subjects;
         this.roleSources = List.copyOf(roleSources);
         this.foreignAnchors = load(settings.extraTrustAnchors());
+        this.namespace = DistinguishedNames.parse(settings.namespace());
         this.clock = clock;
     }
 
@@ -95,6 +97,11 @@ public class CertificateLogin {
         }
         X500Name subject = X500Name.getInstance(leaf.getSubjectX500Principal().getEncoded());
         String dn = DistinguishedNames.slashForm(subject).orElse(leaf.getSubjectX500Principal().getName());
+        if (!ours && inOurNamespace(subject)) {
+            // our CA alone names subjects in its namespace; another CA's certificate with such a DN would take over
+            // the account bound to it
+            return refused("a subject in our CA's namespace is accepted from our CA only");
+        }
         if (ours) {
             Optional<IssuedCertificates.Status> status = issued.bySerial(CertificateAuthority.serialOf(leaf));
             if (status.isEmpty() || !status.get().subjectDn().equals(dn)) {
@@ -114,9 +121,22 @@ public class CertificateLogin {
                 granted.addAll(source.administeredCommunities(dn));
             }
         }
-        String username = subjects.accountOf(dn).orElse(dn);
+        Optional<String> bound = subjects.boundTo(dn);
+        if (bound.isPresent() && subjects.accountOf(dn).isEmpty()) {
+            // the person's account is disabled (by staff or an emergency suspension): its certificates do not log in
+            // as a bare DN with the DN's own VO roles instead
+            return refused("the account bound to this certificate is disabled");
+        }
+        String username = bound.orElse(dn);
         Set<String> providers = username.equals(dn) ? Set.of() : subjects.providersOf(username);
         return new Outcome(new GridPrincipal(username, roles, providers, null, null, null, granted), dn, null);
+    }
+
+    private boolean inOurNamespace(X500Name subject) {
+        return DistinguishedNames.attributes(subject)
+                .filter(attributes -> attributes.size() >= namespace.size()
+                        && attributes.subList(0, namespace.size()).equals(namespace))
+                .isPresent();
     }
 
     private static Outcome refused(String reason) {

@@ -241,6 +241,12 @@ class CertificateApiTest extends ApiTestBase {
         HttpResponse<String> me = overTls(OPENSSL.clientContext(certFile, key, ca), "/api/v1/me", null);
         assertThat(me.statusCode()).as(me.body()).isEqualTo(200);
         assertThat(me.body()).contains("\"username\":\"" + operator + "\"", "RA_OPERATOR", "MEMBER");
+
+        // a disabled account's certificate does not fall back to a login as the bare DN
+        assertSuccess(staff().post("/api/v1/accounts/" + operator + "/disable", null));
+        assertThat(overTls(OPENSSL.clientContext(certFile, key, ca), "/api/v1/me", null).statusCode()).isEqualTo(401);
+        assertSuccess(staff().post("/api/v1/accounts/" + operator + "/enable", null));
+        assertThat(overTls(OPENSSL.clientContext(certFile, key, ca), "/api/v1/me", null).statusCode()).isEqualTo(200);
     }
 
     @Test

@@ -85,6 +85,24 @@ class EmergencySuspensionApiTest extends VoApiSupport {
     }
 
     @Test
+    void the_dns_bound_to_the_account_and_asked_memberships_as_are_suspended_with_it() {
+        String username = createAccount("gridka-user", Role.MEMBER);
+        String foreignDn = CertificateApiTest.dn(unique("Gerd GridKa"));
+        assertSuccess(staff().post("/api/v1/accounts/" + username + "/certificate-subjects",
+                obj("subjectDn", foreignDn)));
+        String vo = createVo(registerCommunity(unique("ForeignDnGrid")), voName("foreign"));
+        String membership = request(withToken(username), vo, foreignDn);
+        assertSuccess(staff().post(membership + "/approve", null));
+
+        Reply suspended = staff().post(SUSPENSIONS, obj("username", username, "reason", "Account taken over"));
+
+        assertThat(suspended.status()).as("%s", suspended).isEqualTo(201);
+        assertThat(suspended.json().path("subjectDns")).extracting(JsonNode::asText).containsExactly(foreignDn);
+        assertThat(suspended.json().path("suspendedMemberships")).hasSize(1);
+        assertThat(staff().get(membership).json().path("status").asText()).isEqualTo("SUSPENDED");
+    }
+
+    @Test
     void a_refused_suspension_leaves_the_certificate_the_membership_and_the_account_as_they_were() {
         String subject = CertificateApiTest.dn(unique("Max Mustermann"));
         Person person = person(subject);

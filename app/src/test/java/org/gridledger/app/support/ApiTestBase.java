@@ -31,13 +31,16 @@ import static org.gridledger.app.support.Bodies.obj;
                 "gridledger.usage.max-upload-size=" + ApiTestBase.USAGE_UPLOAD_LIMIT,
                 "gridledger.tls.port=0", "gridledger.ca.key-password=" + ApiTestBase.CA_KEY_PASSWORD,
                 "gridledger.ca.rsa-key-bits=2048",
-                "gridledger.identity.vo-role-grants." + ApiTestBase.COMMUNITY_MANAGER_VO_ROLE + "=COMMUNITY_ADMIN"})
+                "gridledger.identity.vo-role-grants." + ApiTestBase.COMMUNITY_MANAGER_VO_ROLE + "=COMMUNITY_ADMIN",
+                "gridledger.identity.vo-role-grants." + ApiTestBase.RA_VO_ROLE + "=RA_OPERATOR"})
 public abstract class ApiTestBase {
 
     public static final String ADMIN_PASSWORD = "it-Admin-Secret-4711";
     public static final String CA_KEY_PASSWORD = "it-Ca-Key-Secret-2026";
     /** The VO role whose holders log in by certificate as administrators of the VO's community. */
     public static final String COMMUNITY_MANAGER_VO_ROLE = "community-manager";
+    /** A VO role whose holders log in by certificate as RA operators: reserved to staff. */
+    public static final String RA_VO_ROLE = "ra-officer";
     public static final String ACCOUNT_PASSWORD = "it-Account-Secret-0815";
     /** The usage upload limit of the tests: large enough for any test document, small enough to exceed cheaply. */
     public static final String USAGE_UPLOAD_LIMIT = "64MB";

@@ -123,9 +123,14 @@ public class VoDirectory {
                 .query((rs, n) -> new CommunityId(rs.getObject(1, UUID.class))).list());
     }
 
-    /** Whether {@code username} asked for a membership of some VO as {@code subjectDn} (in any state). */
+    /**
+     * Whether {@code username} asked for a membership of some VO as {@code subjectDn} and a VO admin approved it (the
+     * membership may have lapsed since): the admin's approval vouches that the DN is the requester's. A pending or
+     * rejected request proves nothing.
+     */
     public boolean requestedAs(String username, String subjectDn) {
-        return jdbc.sql("select exists (select 1 from vo_membership where subject_dn = :dn and requested_by = :u)")
+        return jdbc.sql("select exists (select 1 from vo_membership where subject_dn = :dn and requested_by = :u"
+                        + " and status in ('APPROVED', 'EXPIRED'))")
                 .param("dn", subjectDn)
                 .param("u", username)
                 .query(Boolean.class).single();
