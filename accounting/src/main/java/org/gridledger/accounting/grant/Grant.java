@@ -13,6 +13,7 @@ import org.gridledger.domain.finance.GrantId;
 import org.gridledger.domain.shared.Money;
 
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -64,17 +65,22 @@ class Grant {
                 schedule(amount, command.firstMonth(), (int) months), today));
     }
 
+    /**
+     * Equal instalments in whole cents that add up to the amount exactly: each month gets the amount divided by the
+     * months, rounded down to the cent, and the cents left over go one each to the first months. No instalment is
+     * negative and no two differ by more than a cent (a small grant over many months has months of 0.00).
+     */
     static List<GrantInstalment> schedule(Money amount, YearMonth firstMonth, int months) {
-        int digits = amount.currency().getDefaultFractionDigits();
-        Money share = new Money(amount.amount().divide(BigDecimal.valueOf(months), digits, RoundingMode.HALF_EVEN),
-                amount.currency());
+        int scale = amount.currency().getDefaultFractionDigits();
+        BigInteger[] split = amount.amount().setScale(scale, RoundingMode.UNNECESSARY).unscaledValue()
+                .divideAndRemainder(BigInteger.valueOf(months));
+        long leftOver = split[1].longValueExact();
         List<GrantInstalment> schedule = new ArrayList<>();
-        Money scheduled = Money.zero(amount.currency());
-        for (int i = 0; i < months - 1; i++) {
-            schedule.add(new GrantInstalment(firstMonth.plusMonths(i), share));
-            scheduled = scheduled.plus(share);
+        for (int i = 0; i < months; i++) {
+            BigInteger units = i < leftOver ? split[0].add(BigInteger.ONE) : split[0];
+            schedule.add(new GrantInstalment(firstMonth.plusMonths(i),
+                    new Money(new BigDecimal(units, scale), amount.currency())));
         }
-        schedule.add(new GrantInstalment(firstMonth.plusMonths(months - 1), amount.minus(scheduled)));
         return schedule;
     }
 

@@ -37,12 +37,11 @@ class GrantTest {
     }
 
     @Test
-    void aGrantIsRecognisedInEqualMonthlyInstalmentsTheLastTakingTheRemainder() {
+    void aGrantIsRecognisedInEqualMonthlyInstalmentsTheFirstMonthsTakingTheLeftOverCents() {
         List<GrantInstalment> schedule = new ArrayList<>();
-        for (int i = 0; i < 11; i++) {
-            schedule.add(new GrantInstalment(JAN.plusMonths(i), Money.euros("8333.33")));
+        for (int i = 0; i < 12; i++) {
+            schedule.add(new GrantInstalment(JAN.plusMonths(i), Money.euros(i < 4 ? "8333.34" : "8333.33")));
         }
-        schedule.add(new GrantInstalment(DEC, Money.euros("8333.37")));
 
         fixture.givenNoPriorActivity()
                 .when(new RecordGrantCommand(ID, " BMBF ", "01IG07001", Money.euros("100000.00"), JAN, DEC,
@@ -59,7 +58,20 @@ class GrantTest {
         assertThat(schedule.stream().map(GrantInstalment::amount).reduce(Money.euros("0"), Money::plus))
                 .isEqualTo(Money.euros("1000.00"));
         assertThat(schedule.get(0).amount()).isEqualTo(Money.euros("142.86"));
-        assertThat(schedule.get(6).amount()).isEqualTo(Money.euros("142.84"));
+        assertThat(schedule.get(4).amount()).isEqualTo(Money.euros("142.86"));
+        assertThat(schedule.get(5).amount()).isEqualTo(Money.euros("142.85"));
+        assertThat(schedule.get(6).amount()).isEqualTo(Money.euros("142.85"));
+    }
+
+    @Test
+    void aSmallGrantOverManyMonthsHasNoNegativeInstalment() {
+        List<GrantInstalment> schedule = Grant.schedule(Money.euros("0.90"), JAN, 120);
+
+        assertThat(schedule).hasSize(120).allSatisfy(i -> assertThat(i.amount().isNegative()).isFalse());
+        assertThat(schedule.stream().map(GrantInstalment::amount).reduce(Money.euros("0"), Money::plus))
+                .isEqualTo(Money.euros("0.90"));
+        assertThat(schedule.stream().filter(i -> i.amount().equals(Money.euros("0.01")))).hasSize(90);
+        assertThat(schedule.get(119).amount()).isEqualTo(Money.euros("0.00"));
     }
 
     @Test
