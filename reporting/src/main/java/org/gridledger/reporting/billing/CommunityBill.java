@@ -9,6 +9,7 @@ import org.gridledger.domain.portfolio.SubscriptionId;
 import org.gridledger.domain.shared.Money;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,18 +33,39 @@ public record CommunityBill(BillableCommunity community, YearMonth period, List<
     /**
      * Composes the bill: the charges of each subscription, then one line per usage charge in the community's currency
      * (usage rated in another currency is not billed), then one line per late-usage adjustment, then one credit line
-     * per package with service credits, numbering the lines in order. Adjustments that lower the bill are left for a
-     * later invoice when they would make this one negative (an invoice's gross total is not negative); they are
-     * computed again then.
+     * per package with service credits, numbering the lines in order. An invoice's gross total is not negative:
+     * adjustments that lower the bill are left for a later invoice when they would make this one negative (they are
+     * computed again then), and service credits are capped at what is left to credit, the last ones lowered or
+     * dropped first (a credit never exceeds the month's charges, e.g. of a subscription that ended early in the month).
      */
     public static CommunityBill of(BillableCommunity community, YearMonth period,
                                    List<BillableSubscription> subscriptions,
                                    Function<BillableSubscription, List<Charge>> rating, List<BillableCredit> credits,
                                    List<UsageCharge> usage, List<UsageAdjustment> lateUsage) {
         CommunityBill bill = compose(community, period, subscriptions, rating, credits, usage, lateUsage);
+        List<UsageAdjustment> adjustments = lateUsage;
         if (bill.grossTotal().amount().signum() < 0 && lateUsage.stream().anyMatch(a -> a.net().amount().signum() < 0)) {
-            return compose(community, period, subscriptions, rating, credits, usage,
-                    lateUsage.stream().filter(a -> a.net().amount().signum() > 0).toList());
+            adjustments = lateUsage.stream().filter(a -> a.net().amount().signum() > 0).toList();
+            bill = compose(community, period, subscriptions, rating, credits, usage, adjustments);
+        }
+        // service credits compensate for the month's charges and never exceed them: the last credits are lowered (or
+        // dropped) until the invoice is not negative
+        List<BillableCredit> capped = new ArrayList<>(credits);
+        while (bill.grossTotal().amount().signum() < 0 && !capped.isEmpty()) {
+            Money deficit = bill.grossTotal().negate();
+            BillableCredit last = capped.remove(capped.size() - 1);
+            // the credit line carries VAT at its category's rate: lowering its net by deficit ÷ (1 + rate), rounded
+            // up to the cent, lowers the gross by at least the deficit
+            BigDecimal rate = bill.lines().stream()
+                    .filter(l -> l.kind() == ChargeKind.SERVICE_CREDIT && l.category() == last.category())
+                    .map(BillLine::vatRate).findFirst().orElse(BigDecimal.ZERO);
+            Money reduction = new Money(deficit.amount().divide(BigDecimal.ONE.add(rate),
+                    deficit.currency().getDefaultFractionDigits(), RoundingMode.CEILING), deficit.currency());
+            Money left = last.credited().rounded().minus(reduction);
+            if (left.amount().signum() > 0) {
+                capped.add(new BillableCredit(last.packageName(), last.category(), last.breaches(), left));
+            }
+            bill = compose(community, period, subscriptions, rating, capped, usage, adjustments);
         }
         return bill;
     }

@@ -112,6 +112,28 @@ class BillingRunTest {
     }
 
     @Test
+    void service_credits_above_the_months_charges_are_capped_and_the_run_still_issues() {
+        CommunityId community = catalogue.communities(1, "100.00").get(0);
+        catalogue.credit(community, "400.00");
+        YearMonth period = catalogue.freshPeriod();
+
+        BillingRunView run = runs.start(period, BillingMode.ISSUE);
+
+        assertThat(run.status()).as("%s", run.failure()).isEqualTo("COMPLETED");
+        BillStore.RecordedBill bill = runs.bills(run.runId()).stream()
+                .filter(b -> b.communityId().equals(community.value())).findFirst().orElseThrow();
+        assertThat(bill.lines()).hasSize(2);
+        assertThat(bill.lines().get(1).path("kind").asText()).isEqualTo(ChargeKind.SERVICE_CREDIT.name());
+        BigDecimal fee = new BigDecimal(bill.lines().get(0).path("net").path("amount").asText());
+        assertThat(fee.signum()).isPositive();
+        assertThat(new BigDecimal(bill.lines().get(1).path("net").path("amount").asText()))
+                .isEqualByComparingTo(fee.negate()); // capped from 400.00 at the month's charge
+        assertThat(bill.netTotal()).isEqualByComparingTo("0.00");
+        assertThat(bill.grossTotal()).isEqualByComparingTo("0.00");
+        assertThat(bill.invoiceNumber()).isNotNull();
+    }
+
+    @Test
     void every_dry_run_is_a_run_of_its_own() {
         catalogue.communities(2, "10.00");
 
