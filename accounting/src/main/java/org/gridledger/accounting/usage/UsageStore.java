@@ -200,11 +200,18 @@ class UsageStore implements UnattributedUsage {
                 .single();
     }
 
-    /** Marks the current unattributed records of a VO (of a month, if given) as attributed by an assignment. */
+    /**
+     * Marks the current unattributed records of a VO (of a month, if given) as attributed by an assignment. Records of
+     * a month closed for billing become late: the community was invoiced for that month without them, so the next
+     * invoice carries them as a late-usage adjustment. Closing a month waits for a running assignment (share lock)
+     * and vice versa, as for uploads.
+     */
     @Override
     public long assign(UsageAssignmentId assignmentId, String vo, YearMonth month, CommunityId communityId) {
+        jdbc.sql("lock table usage_billed_period in share mode").update();
         return jdbc.sql("""
-                update usage_record set community_id = :community, assignment_id = :assignment
+                update usage_record set community_id = :community, assignment_id = :assignment,
+                    late = late or month in (select month from usage_billed_period)
                 where vo = :vo and community_id is null and superseded_by is null
                   and (cast(:month as date) is null or month = cast(:month as date))""")
                 .param("community", communityId.value())

@@ -273,7 +273,7 @@ class UsageIngestTest {
 
         CommunityId hep = new CommunityId(UUID.randomUUID());
         UsageAssignmentId assignment = UsageAssignmentId.random();
-        long assigned = store.assign(assignment, "atlas", null, hep);
+        long assigned = assign(assignment, "atlas", null, hep);
         summaries.on(new UnattributedUsageAssignedEvent(assignment, "atlas", null, hep, assigned, OCT_10));
 
         assertThat(assigned).isEqualTo(2);
@@ -335,7 +335,7 @@ class UsageIngestTest {
         upload("a", items(job(site, "1", "medigrid", OCT_10, 3600, 1800), job(site, "2", "atlas", OCT_10, 100, 100)));
         CommunityId hep = new CommunityId(UUID.randomUUID());
         UsageAssignmentId assignment = UsageAssignmentId.random();
-        long n = store.assign(assignment, "atlas", OCTOBER, hep);
+        long n = assign(assignment, "atlas", OCTOBER, hep);
         handle(new UnattributedUsageAssignedEvent(assignment, "atlas", OCTOBER, hep, n, OCT_10));
         upload("b", items(job(site, "1", "medigrid", OCT_10.minusSeconds(5), 10, 10),
                 job(site, "1", "medigrid", OCT_10, 3600, 900), job(site, "2", "atlas", OCT_10, 100, 50)));
@@ -371,6 +371,13 @@ class UsageIngestTest {
         return new UsageIngest(factory.getBeanProvider(UsageParserFactory.class), new UsageUploads(jdbc), store, new JdbcResourceDirectory(jdbc),
                 provider(UsageSamples.vos(Map.of("medigrid", new VoAttribution.VoOwner(MEDIGRID_VO, MEDIGRID)))),
                 EmbeddedDatabase.dataSource(), transactions, FixedClocks.now(), java.time.Duration.ofMinutes(5));
+    }
+
+    /** An assignment's update, in a transaction of its own as the command handler's. */
+    private long assign(UsageAssignmentId assignment, String vo, java.time.YearMonth month, CommunityId community) {
+        long[] assigned = new long[1];
+        EmbeddedDatabase.inTransaction(() -> assigned[0] = store.assign(assignment, vo, month, community));
+        return assigned[0];
     }
 
     /** What the UsageBatch aggregate and the subscribing processor do with the command, in the same transaction. */

@@ -204,6 +204,32 @@ class UsageBillingApiTest extends ApiTestBase {
     }
 
     @Test
+    void usage_attributed_only_after_its_month_was_invoiced_is_billed_on_the_next_invoice() {
+        YearMonth july = YearMonth.of(2024, 7);
+        YearMonth august = YearMonth.of(2024, 8);
+        String community = registerCommunity(unique("AssignedLateGrid"));
+        assertSuccess(finance().put("/api/v1/communities/" + community + "/vat-rate", obj("vatRate", "0",
+                "exemptionReason", "Research institution, § 4 Nr. 21a UStG")));
+        tariff(null, null, "HS06_HOUR", "0.05", "2024-01-01", null);
+        // on time, but under a VO nobody has assigned yet: unattributed while July is invoiced
+        String vo = "vo-" + UUID.randomUUID().toString().substring(0, 8);
+        Reply uploaded = provider.header("Content-Type", "text/plain").header("Idempotency-Key", "waiting-" + vo)
+                .post("/api/v1/usage/uploads", ("APEL-individual-job-message: v0.2\n"
+                        + job("w1", "2024-07-10T10:00:00Z", 7_200, 3_600, 1)).replace("{vo}", vo));
+        assertThat(uploaded.status()).as("%s", uploaded).isEqualTo(200);
+        assertThat(uploaded.json().path("counts").path("late").asLong()).isZero();
+
+        issue(july);
+        assertSuccess(staff().post("/api/v1/usage/unattributed/assign", obj("vo", vo, "communityId", community)));
+
+        issue(august);
+        // 3,600 CPU s × 10 = 10 HS06 h at 0.05, never invoiced for July
+        assertThat(summary(lines(invoice(community, august)))).containsExactly("ADJUSTMENT|1|adjustment|0.50|0.50|0.00");
+        assertThat(dryRun(YearMonth.of(2024, 9), community).lines()).as("billed once").isEmpty();
+        assertTrialBalanceIsZero();
+    }
+
+    @Test
     void a_tariff_preview_re_rates_a_past_month_per_community_and_stores_nothing() {
         String medigrid = registerCommunity(unique("PreviewMedigrid"));
         String astro = registerCommunity(unique("PreviewAstro"));
