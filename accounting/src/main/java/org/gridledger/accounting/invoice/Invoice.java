@@ -28,7 +28,9 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Currency;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -56,6 +58,9 @@ class Invoice {
     private final List<InvoiceLine> lines = new ArrayList<>();
     private Money gross;
     private Money credited;
+    /** Net and VAT credited so far per VAT rate (rates without trailing zeros). */
+    private final Map<BigDecimal, Money> creditedNet = new HashMap<>();
+    private final Map<BigDecimal, Money> creditedVat = new HashMap<>();
 
     Invoice() {
         // for Axon
@@ -121,7 +126,28 @@ class Invoice {
         if (net.isNegative() || net.isZero()) {
             throw new DomainException(ErrorCode.CREDIT_NOTE_INVALID, "a credit note's amount must be positive");
         }
-        Money vat = net.times(command.vatRate()).rounded();
+        // a credit note reverses lines at their own VAT rate: at most the net still uncredited at that rate, and the
+        // note that credits the rest of it takes the rest of that rate's VAT, so a full credit leaves nothing behind
+        BigDecimal rate = command.vatRate().stripTrailingZeros();
+        List<InvoiceLine> atRate = lines.stream().filter(l -> l.vatRate().compareTo(rate) == 0).toList();
+        if (atRate.isEmpty()) {
+            throw DomainException.of(ErrorCode.CREDIT_NOTE_INVALID, "invoice %s charges no VAT at the rate %s",
+                    number, rate.toPlainString());
+        }
+        Money zero = Money.zero(currency);
+        Money netLeft = atRate.stream().map(InvoiceLine::net).reduce(zero, Money::plus)
+                .minus(creditedNet.getOrDefault(rate, zero));
+        Money vatLeft = atRate.stream().map(InvoiceLine::vat).reduce(zero, Money::plus)
+                .minus(creditedVat.getOrDefault(rate, zero));
+        if (net.compareTo(netLeft) > 0) {
+            throw DomainException.of(ErrorCode.CREDIT_NOTE_EXCEEDS_INVOICE,
+                    "invoice %s: %s net at VAT rate %s is left to credit; %s is too much", number, netLeft,
+                    rate.toPlainString(), net);
+        }
+        Money vat = net.compareTo(netLeft) == 0 ? vatLeft : net.times(command.vatRate()).rounded();
+        if (vat.compareTo(vatLeft) > 0) {
+            vat = vatLeft;
+        }
         Money creditGross = net.plus(vat);
         if (credited.plus(creditGross).compareTo(gross) > 0) {
             throw DomainException.of(ErrorCode.CREDIT_NOTE_EXCEEDS_INVOICE,
@@ -206,5 +232,8 @@ class Invoice {
     @EventSourcingHandler
     void on(CreditNoteIssuedEvent event) {
         credited = credited.plus(event.gross());
+        BigDecimal rate = event.vatRate().stripTrailingZeros();
+        creditedNet.merge(rate, event.net(), Money::plus);
+        creditedVat.merge(rate, event.vat(), Money::plus);
     }
 }

@@ -246,6 +246,32 @@ class InvoiceTest {
     }
 
     @Test
+    void aCreditNoteCreditsAtARateTheInvoiceChargesAndNoMoreNetThanIsLeftAtIt() {
+        // gross 456.90 would hold 450.00 at 0 %, but the invoice charged 19 % only: that net would reverse revenue
+        // never booked and leave its VAT behind
+        fixture.given(drafted(), issued("2026-000001"))
+                .when(new IssueCreditNoteCommand(ID, CreditNoteId.random(), Money.euros("450"), BigDecimal.ZERO, "x"))
+                .expectException(rejectedWith(ErrorCode.CREDIT_NOTE_INVALID));
+        fixture.given(drafted(), issued("2026-000001"))
+                .when(new IssueCreditNoteCommand(ID, CreditNoteId.random(), Money.euros("383.96"), VAT_19, "x"))
+                .expectException(rejectedWith(ErrorCode.CREDIT_NOTE_EXCEEDS_INVOICE));
+    }
+
+    @Test
+    void theCreditNoteForTheRestOfARateTakesTheRestOfItsVatSoAFullCreditLeavesNothing() {
+        CreditNoteIssuedEvent first = new CreditNoteIssuedEvent(ID, CreditNoteId.random(), "CN-2026-000001",
+                "2026-000001", MEDIGRID, TODAY, VAT_19, Money.euros("33.94"), Money.euros("6.45"),
+                Money.euros("40.39"), "x");
+        CreditNoteId rest = CreditNoteId.random();
+        // 350.01 × 0.19 = 66.5019, and 72.95 − 6.45 = 66.50 of the invoice's VAT is left: together exactly 456.90
+        fixture.given(drafted(), issued("2026-000001"), first)
+                .when(new IssueCreditNoteCommand(ID, rest, Money.euros("350.01"), new BigDecimal("0.190"), "rest"))
+                .expectEvents(new CreditNoteIssuedEvent(ID, rest, "CN-2026-000001", "2026-000001", MEDIGRID, TODAY,
+                        new BigDecimal("0.190"), Money.euros("350.01"), Money.euros("66.50"), Money.euros("416.51"),
+                        "rest"));
+    }
+
+    @Test
     void aCreditNoteNeedsAPositiveAmountAndAReason() {
         fixture.given(drafted(), issued("2026-000001"))
                 .when(new IssueCreditNoteCommand(ID, CreditNoteId.random(), Money.euros("0.004"), VAT_19, "x"))
