@@ -22,6 +22,15 @@ public final class SettlementPolicy {
     private SettlementPolicy() {
     }
 
+    /**
+     * A month is settled once it has ended both in the organisation's zone (the clock's) and in UTC, where its usage is
+     * counted (usage months are UTC months by a record's end time): in Germany up to two hours after local midnight.
+     */
+    public static void requireEnded(YearMonth period, java.time.Clock clock) {
+        requireEnded(period, LocalDate.now(clock));
+        requireEnded(period, LocalDate.now(clock.withZone(java.time.ZoneOffset.UTC)));
+    }
+
     /** A month is settled once it has ended: on its next month's first day at the earliest. */
     public static void requireEnded(YearMonth period, LocalDate today) {
         if (period == null || today.isBefore(period.plusMonths(1).atDay(1))) {

@@ -21,7 +21,6 @@ import org.gridledger.domain.shared.Pagination;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
-import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Currency;
@@ -72,7 +71,7 @@ public class ProviderSettlements {
     public SettlementView settle(ProviderId providerId, YearMonth period) {
         String name = sources.providerName(providerId).orElseThrow(() ->
                 DomainException.of(ErrorCode.PROVIDER_NOT_FOUND, "no provider %s", providerId));
-        SettlementPolicy.requireEnded(period, LocalDate.now(clock));
+        SettlementPolicy.requireEnded(period, clock);
         return issue(providerId, name, period, commands::send);
     }
 
@@ -87,7 +86,7 @@ public class ProviderSettlements {
     }
 
     private SettlementRunView settleAll(YearMonth period, Consumer<Object> sender) {
-        SettlementPolicy.requireEnded(period, LocalDate.now(clock));
+        SettlementPolicy.requireEnded(period, clock);
         List<SettlementView> settled = new ArrayList<>();
         List<Skipped> skipped = new ArrayList<>();
         int nothing = 0;

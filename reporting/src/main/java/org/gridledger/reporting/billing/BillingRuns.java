@@ -24,6 +24,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.List;
@@ -59,10 +60,17 @@ public class BillingRuns {
 
     /** Launches a run of {@code period} in the background and returns it as it starts. */
     public BillingRunView start(YearMonth period, BillingMode mode) {
-        if (!period.isBefore(YearMonth.now(clock))) {
+        YearMonth latest = YearMonth.now(clock).minusMonths(1);
+        if (mode == BillingMode.ISSUE) {
+            // usage months are UTC months (by a record's end time): an issuing run closes its usage month, which it
+            // cannot before the month has ended in UTC too, up to two hours after the organisation's month
+            YearMonth latestInUtc = YearMonth.now(clock.withZone(ZoneOffset.UTC)).minusMonths(1);
+            latest = latestInUtc.isBefore(latest) ? latestInUtc : latest;
+        }
+        if (period.isAfter(latest)) {
             throw new DomainException(ErrorCode.BILLING_PERIOD_NOT_ENDED,
-                    "period " + period + " has not ended yet; the latest period that can be billed is "
-                            + YearMonth.now(clock).minusMonths(1));
+                    "period " + period + " has not ended yet" + (mode == BillingMode.ISSUE ? " (in UTC, where its "
+                            + "usage is counted)" : "") + "; the latest period that can be billed now is " + latest);
         }
         JobParametersBuilder parameters = new JobParametersBuilder()
                 .addString(BillingRunConfiguration.PERIOD, period.toString())

@@ -65,6 +65,14 @@ class BillingRunTest {
     private Catalogue catalogue;
     @Autowired
     private JdbcClient jdbc;
+    @Autowired
+    private org.springframework.batch.core.repository.JobRepository jobRepository;
+    @Autowired
+    private org.springframework.batch.core.explore.JobExplorer jobExplorer;
+    @Autowired
+    private org.springframework.batch.core.Job billingRunJob;
+    @Autowired
+    private BillStore billStore;
 
     @BeforeEach
     void freshCatalogue() {
@@ -206,6 +214,19 @@ class BillingRunTest {
                     .isInstanceOfSatisfying(DomainException.class,
                             e -> assertThat(e.code()).isEqualTo(ErrorCode.BILLING_PERIOD_NOT_ENDED));
         }
+    }
+
+    @Test
+    void an_issuing_run_waits_until_the_period_has_ended_in_utc_where_its_usage_is_counted() {
+        // 1 November, 00:30 in Berlin: October has ended for the organisation, not yet in UTC
+        Clock earlyNovember = Clock.fixed(Instant.parse("2026-10-31T23:30:00Z"), ZoneId.of("Europe/Berlin"));
+        BillingRuns early = new BillingRuns(jobRepository, jobExplorer, billingRunJob, billStore, earlyNovember,
+                new SyncTaskExecutor());
+
+        assertThatThrownBy(() -> early.start(OCTOBER, BillingMode.ISSUE))
+                .isInstanceOfSatisfying(DomainException.class,
+                        e -> assertThat(e.code()).isEqualTo(ErrorCode.BILLING_PERIOD_NOT_ENDED));
+        assertThat(early.start(OCTOBER, BillingMode.DRY_RUN).status()).isEqualTo("COMPLETED");
     }
 
     @Test
