@@ -71,11 +71,11 @@ class EmergencySuspensions {
             subjectDns.forEach(dn -> dns.add(dn.strip()));
         }
         if (account != null) {
-            // the person's DNs: of its certificate requests, bound to its account, and asked VO memberships as
+            // the person's DNs: of its certificate requests and bound to its account (not the DNs it asked VO
+            // memberships as: staff ask for others, and a request alone proves no DN is the requester's)
             dns.addAll(jdbc.sql("""
                             select subject_dn from identity_certificate_request where requester = :u
                             union select subject_dn from account_certificate_subject where username = :u
-                            union select subject_dn from vo_membership where requested_by = :u
                             order by subject_dn""")
                     .param("u", account).query(String.class).list());
         }

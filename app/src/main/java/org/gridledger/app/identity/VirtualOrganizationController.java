@@ -89,10 +89,7 @@ class VirtualOrganizationController {
     @PreAuthorize("hasAnyRole('STAFF','COMMUNITY_ADMIN')")
     @Operation(summary = "Create a VO of a community under a unique VOMS-style name (lower case, dots and dashes)")
     ResponseEntity<VoView> create(@Valid @RequestBody CreateVoRequest request) {
-        GridPrincipal principal = CurrentPrincipal.get();
-        if (!principal.has(Role.STAFF) || principal.tokenCommunityId() != null) {
-            communities.requireToAct(principal, request.communityId());
-        }
+        communities.requireToAct(CurrentPrincipal.get(), request.communityId());
         VoId id = VoId.random();
         commands.send(new CreateVirtualOrganizationCommand(id, request.communityId(), request.name(),
                 request.description()));
@@ -114,8 +111,7 @@ class VirtualOrganizationController {
                                 @RequestParam(defaultValue = "0") int page,
                                 @RequestParam(defaultValue = "20") int size) {
         GridPrincipal principal = CurrentPrincipal.get();
-        Set<CommunityId> scope = principal.has(Role.STAFF) && principal.tokenCommunityId() == null ? null
-                : communities.visibleTo(principal);
+        Set<CommunityId> scope = communities.actingScope(principal);
         return queries.ask(new FindExpiringMembershipsQuery(null, scope, clock.instant().plus(Duration.ofDays(days)),
                 new Pagination(page, size)), MembershipPageView.class);
     }

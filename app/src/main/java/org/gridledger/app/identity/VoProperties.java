@@ -36,7 +36,8 @@ public record VoProperties(
      * staff, or a community admin could make itself, say, an RA operator of the whole CA.
      */
     public java.util.Optional<Role> globalGrant(String voRole) {
-        Role granted = voRole == null ? null : voRoleGrants.get(voRole);
+        // the VO strips a role name before it stores it, so the name is looked up as it will be stored
+        Role granted = voRole == null ? null : voRoleGrants.get(voRole.strip());
         return granted == null || granted == Role.COMMUNITY_ADMIN || granted == Role.MEMBER
                 ? java.util.Optional.empty() : java.util.Optional.of(granted);
     }

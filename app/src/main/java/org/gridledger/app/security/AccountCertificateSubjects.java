@@ -90,6 +90,14 @@ public class AccountCertificateSubjects implements CertificateRoleSource {
         return bound.isPresent() ? bound : owners.ownerOf(subjectDn);
     }
 
+    /**
+     * Whether {@code username} is an account that staff or an emergency suspension disabled. A holder that is no
+     * account (a certificate login without one requested the certificate) is never disabled.
+     */
+    public boolean disabled(String username) {
+        return accounts.find(username).map(account -> !account.enabled()).orElse(false);
+    }
+
     /** The account bound to {@code subjectDn}, enabled or not. */
     public Optional<String> boundTo(String subjectDn) {
         return jdbc.sql("select username from account_certificate_subject where subject_dn = :dn")

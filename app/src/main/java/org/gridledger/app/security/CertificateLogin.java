@@ -121,13 +121,13 @@ public class CertificateLogin {
                 granted.addAll(source.administeredCommunities(dn));
             }
         }
-        Optional<String> bound = subjects.boundTo(dn);
-        if (bound.isPresent() && subjects.accountOf(dn).isEmpty()) {
-            // the person's account is disabled (by staff or an emergency suspension): its certificates do not log in
-            // as a bare DN with the DN's own VO roles instead
-            return refused("the account bound to this certificate is disabled");
+        Optional<String> holder = subjects.holderOf(dn);
+        if (holder.isPresent() && subjects.disabled(holder.get())) {
+            // the person's account is disabled (by staff or an emergency suspension): its certificates, bound to it
+            // or issued by our CA at its request, do not log in as a bare DN with the DN's own VO roles instead
+            return refused("the account this certificate belongs to is disabled");
         }
-        String username = bound.orElse(dn);
+        String username = subjects.accountOf(dn).orElse(dn);
         Set<String> providers = username.equals(dn) ? Set.of() : subjects.providersOf(username);
         return new Outcome(new GridPrincipal(username, roles, providers, null, null, null, granted), dn, null);
     }

@@ -46,8 +46,8 @@ public class CommunityScope {
     }
 
     private Set<CommunityId> scope(GridPrincipal principal, boolean all) {
-        if (all && principal.tokenCommunityId() == null) {
-            return principal.tokenProviderId() == null ? null : Set.of();
+        if (all && principal.tokenCommunityId() == null && principal.tokenProviderId() == null) {
+            return null;
         }
         if (!principal.has(Role.COMMUNITY_ADMIN)) {
             return Set.of();

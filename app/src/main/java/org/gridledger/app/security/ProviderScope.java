@@ -35,8 +35,8 @@ public class ProviderScope {
     }
 
     private static Set<ProviderId> scope(GridPrincipal principal, boolean all) {
-        if (all && principal.tokenProviderId() == null) {
-            return principal.tokenCommunityId() == null ? null : Set.of();
+        if (all && principal.tokenProviderId() == null && principal.tokenCommunityId() == null) {
+            return null;
         }
         if (!principal.has(Role.PROVIDER)) {
             return Set.of();

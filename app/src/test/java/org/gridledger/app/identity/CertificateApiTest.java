@@ -250,6 +250,25 @@ class CertificateApiTest extends ApiTestBase {
     }
 
     @Test
+    void aCertificateOurCaIssuedAtAnAccountsRequestStopsLoggingInWhenTheAccountIsDisabled() {
+        String username = createAccount("requester", Role.MEMBER);
+        Http member = withToken(username);
+        Path key = OPENSSL.key("ec:P-256");
+        String subject = dn(unique("Olga Owner"));
+        String id = issue(member, key, subject);
+        Path certFile = OPENSSL.write("owned-" + id + ".pem", member.get(REQUESTS + "/" + id + "/certificate").body());
+        SSLContext client = OPENSSL.clientContext(certFile, key, caFile());
+        HttpResponse<String> before = overTls(client, "/api/v1/me", null);
+        assertThat(before.statusCode()).as(before.body()).isEqualTo(200);
+        assertThat(before.body()).contains(subject);
+
+        assertSuccess(staff().post("/api/v1/accounts/" + username + "/disable", null));
+
+        assertThat(overTls(OPENSSL.clientContext(certFile, key, caFile()), "/api/v1/me", null).statusCode())
+                .isEqualTo(401);
+    }
+
+    @Test
     void aVoRoleGrantingCommunityAdminReachesTheVosCommunityOverTlsAndNoOther() {
         String own = registerCommunity(unique("CertManagedGrid"));
         String other = registerCommunity(unique("CertOtherGrid"));

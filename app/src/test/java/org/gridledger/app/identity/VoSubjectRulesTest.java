@@ -35,6 +35,8 @@ class VoSubjectRulesTest extends VoApiSupport {
 
         assertProblem(admin.post("/api/v1/vos/" + vo + "/roles", obj("role", RA_VO_ROLE)), 403,
                 ErrorCode.VO_ROLE_RESERVED);
+        assertProblem(admin.post("/api/v1/vos/" + vo + "/roles", obj("role", " " + RA_VO_ROLE + " ")), 403,
+                ErrorCode.VO_ROLE_RESERVED);
         assertThat(staff().get("/api/v1/vos/" + vo).json().path("roles").toString()).doesNotContain(RA_VO_ROLE);
         assertSuccess(admin.post("/api/v1/vos/" + vo + "/roles", obj("role", "production")));
         assertSuccess(admin.post("/api/v1/vos/" + vo + "/roles", obj("role", COMMUNITY_MANAGER_VO_ROLE)));

@@ -161,13 +161,13 @@ class Ticket {
     }
 
     @CommandHandler
-    void handle(CommentOnTicketCommand command, WorkingCalendar calendar, Clock clock) {
+    void handle(CommentOnTicketCommand command, TicketContext context, WorkingCalendar calendar, Clock clock) {
         TicketSide side = Guards.required(command.side(), "side");
         String body = text(command.text(), "text", MAX_TEXT);
         requireOpen();
         Instant now = clock.instant();
         if (side == TicketSide.SUPPORT) {
-            respond(now, calendar);
+            respond(now, context, calendar);
         }
         apply(new TicketCommentedEvent(ticketId, side, actor(command.actor()), body, now));
         if (side == TicketSide.SUBMITTER && status == WAITING_FOR_SUBMITTER) {
@@ -177,20 +177,20 @@ class Ticket {
     }
 
     @CommandHandler
-    void handle(StartWorkOnTicketCommand command, WorkingCalendar calendar, Clock clock) {
+    void handle(StartWorkOnTicketCommand command, TicketContext context, WorkingCalendar calendar, Clock clock) {
         requireStatus("start work on", NEW, ASSIGNED, REOPENED);
         Instant now = clock.instant();
-        respond(now, calendar);
+        respond(now, context, calendar);
         apply(new TicketWorkStartedEvent(ticketId, actor(command.actor()), now));
         reschedule(calendar);
     }
 
     @CommandHandler
-    void handle(AskSubmitterCommand command, WorkingCalendar calendar, Clock clock) {
+    void handle(AskSubmitterCommand command, TicketContext context, WorkingCalendar calendar, Clock clock) {
         String question = text(command.question(), "question", MAX_TEXT);
         requireStatus("ask the submitter about", NEW, ASSIGNED, IN_PROGRESS, REOPENED);
         Instant now = clock.instant();
-        respond(now, calendar);
+        respond(now, context, calendar);
         apply(new TicketWaitingForSubmitterEvent(ticketId, actor(command.actor()), question, now,
                 clocks.resolutionElapsed(now, calendar)));
         reschedule(calendar);
@@ -207,11 +207,11 @@ class Ticket {
     }
 
     @CommandHandler
-    void handle(SolveTicketCommand command, WorkingCalendar calendar, Clock clock) {
+    void handle(SolveTicketCommand command, TicketContext context, WorkingCalendar calendar, Clock clock) {
         String solution = text(command.solution(), "solution", MAX_TEXT);
         requireStatus("solve", NEW, ASSIGNED, IN_PROGRESS, WAITING_FOR_SUBMITTER, REOPENED);
         Instant now = clock.instant();
-        respond(now, calendar);
+        respond(now, context, calendar);
         Duration elapsed = clocks.resolutionElapsed(now, calendar);
         if (clocks.resolutionRunning() && !clocks.resolutionBreached()) {
             apply(new SlaTargetMetEvent(ticketId, SlaTargetKind.RESOLUTION, elapsed, now));
@@ -352,8 +352,20 @@ class Ticket {
         return monthlyFee.times(percent).times(new BigDecimal("0.01")).rounded();
     }
 
-    /** The first support action answers the ticket: the response target is met unless it was breached. */
-    private void respond(Instant now, WorkingCalendar calendar) {
+    /**
+     * The first support action answers the ticket: the response target is met unless it was breached. A breach
+     * whose due time has passed is recorded first, with its credit and penalty, whether or not the sweeper has come
+     * by yet: an answer or a solution after its due time is late, not met.
+     */
+    private void respond(Instant now, TicketContext context, WorkingCalendar calendar) {
+        for (TicketDeadline deadline : List.of(TicketDeadline.RESPONSE_BREACH, TicketDeadline.RESOLUTION_BREACH)) {
+            Instant due = deadlines.get(deadline);
+            if (due != null && now.isAfter(due.truncatedTo(ChronoUnit.MICROS)) && clocks.target() != null) {
+                breach(deadline == TicketDeadline.RESPONSE_BREACH ? SlaTargetKind.RESPONSE : SlaTargetKind.RESOLUTION,
+                        deadline == TicketDeadline.RESPONSE_BREACH ? clocks.target().response()
+                                : clocks.target().resolution(), due, context, calendar);
+            }
+        }
         if (!clocks.responded() && clocks.target() != null && !clocks.responseBreached()) {
             apply(new SlaTargetMetEvent(ticketId, SlaTargetKind.RESPONSE, clocks.responseElapsed(now, calendar), now));
         }

@@ -214,6 +214,23 @@ class TicketTest {
     }
 
     @Test
+    void aResponseAfterTheTargetIsABreachEvenBeforeTheSweeperCame() {
+        Instant due = berlin("2026-11-26T15:00");
+        clock.set(due.plusSeconds(10));
+        Money credit = Money.euros("112.50");
+        fixture.given(opened(), scheduled(openedDeadlines()))
+                .when(new StartWorkOnTicketCommand(TICKET, "centre-agent"))
+                .expectEvents(new SlaBreachedEvent(TICKET, SlaTargetKind.RESPONSE, Duration.ofHours(4), CENTRE, due),
+                        new ServiceCreditGrantedEvent(TICKET, SlaTargetKind.RESPONSE, MEDIGRID, SUPPORT, CENTRE,
+                                YearMonth.of(2026, 11), credit),
+                        new ProviderPenaltyRecordedEvent(TICKET, SlaTargetKind.RESPONSE, CENTRE, MEDIGRID, SUPPORT,
+                                YearMonth.of(2026, 11), credit),
+                        new TicketWorkStartedEvent(TICKET, "centre-agent", clock.instant()),
+                        scheduled(without(openedDeadlines(), TicketDeadline.RESPONSE_WARNING,
+                                TicketDeadline.RESPONSE_BREACH)));
+    }
+
+    @Test
     void processingADeadlineTwiceChangesNothingTheSecondTime() {
         Instant due = berlin("2026-11-26T14:00");
         fixture.given(opened(), scheduled(openedDeadlines()),
@@ -322,9 +339,11 @@ class TicketTest {
         fixture.given(opened(), scheduled(openedDeadlines()))
                 .when(new SolveTicketCommand(TICKET, "centre-agent", "Proxy renewed"))
                 .expectEventsMatching(published);
+        // the first answer, 9 working hours after opening, came after the response target (4 h): a breach, not met
+        assertThat(published.of(SlaBreachedEvent.class)).extracting(SlaBreachedEvent::kind)
+                .containsExactly(SlaTargetKind.RESPONSE);
         assertThat(published.of(SlaTargetMetEvent.class)).extracting(SlaTargetMetEvent::kind, SlaTargetMetEvent::workingTime)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(SlaTargetKind.RESPONSE, Duration.ofHours(9)),
-                        org.assertj.core.groups.Tuple.tuple(SlaTargetKind.RESOLUTION, Duration.ofHours(9)));
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(SlaTargetKind.RESOLUTION, Duration.ofHours(9)));
         assertThat(published.of(TicketDeadlinesScheduledEvent.class).get(0).deadlines())
                 .isEqualTo(Map.of(TicketDeadline.AUTO_CLOSE, berlin("2026-12-11T10:00")));
 
