@@ -35,15 +35,22 @@ final class StagingSink implements UsageRecordSink {
     private long rejected;
     private long records;
 
-    StagingSink(ResourceCatalogue resources, StageWriter stage) {
+    /** A record may end at most this long after its upload arrived (APEL's rule): later is a typo, not a job. */
+    static final java.time.Duration MAX_END_AHEAD = java.time.Duration.ofDays(2);
+
+    /** The latest end time accepted: the upload's arrival plus {@link #MAX_END_AHEAD}. */
+    private final java.time.Instant latestEnd;
+
+    StagingSink(ResourceCatalogue resources, StageWriter stage, java.time.Instant receivedAt) {
         this.resources = resources;
         this.stage = stage;
+        this.latestEnd = receivedAt.plus(MAX_END_AHEAD);
     }
 
     @Override
     public void accepted(int index, UsageRecord r) {
         records++;
-        String problem = check(r);
+        String problem = check(r, latestEnd);
         if (problem != null) {
             reject(index, problem);
             return;
@@ -166,7 +173,7 @@ final class StagingSink implements UsageRecordSink {
         return "";
     }
 
-    private static String check(UsageRecord r) {
+    private static String check(UsageRecord r, java.time.Instant latestEnd) {
         if (r.site().isBlank()) {
             return "site: missing";
         }
@@ -175,6 +182,9 @@ final class StagingSink implements UsageRecordSink {
         }
         if (r.endTime().isBefore(r.startTime())) {
             return "endTime: before startTime";
+        }
+        if (r.endTime().isAfter(latestEnd)) {
+            return "endTime: more than two days after the upload";
         }
         if (r.wallSeconds() < 0 || r.cpuSeconds() < 0) {
             return "wallSeconds/cpuSeconds: negative";

@@ -110,7 +110,7 @@ public class UsageIngest {
         ResourceCatalogue catalogue = resources.catalogue(upload.providerIds());
         StagingSink sink;
         try (StageWriter stage = new StageWriter(DataSourceUtils.getConnection(dataSource))) {
-            sink = new StagingSink(catalogue, stage);
+            sink = new StagingSink(catalogue, stage, receivedAt);
             parser.parse(body, sink);
             body.drain();
             stage.finish();

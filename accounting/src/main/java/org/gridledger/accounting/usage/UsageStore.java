@@ -108,7 +108,8 @@ class UsageStore implements UnattributedUsage {
      * Deduplicates and stores the staged rows as batch {@code batchId}, attributing them to the VO owners given.
      * Within the document only the last occurrence of a key counts; an earlier one is a duplicate (checked only when
      * {@code mayRepeat}). A key stored already with the same content is a duplicate; with other content the stored
-     * version is superseded by this batch and the new one inserted. Rows of a month closed for billing are marked
+     * version is superseded by this batch and the new one inserted, but only by the provider that stored it: another
+     * provider's resource of the same site name cannot replace it (its row is a duplicate). Rows of a month closed for billing are marked
      * late; closing a month waits for running uploads (share lock) and vice versa.
      */
     Merged merge(UsageBatchId batchId, Instant receivedAt, Map<String, VoAttribution.VoOwner> owners,
@@ -132,6 +133,7 @@ class UsageStore implements UnattributedUsage {
         long replaced = jdbc.sql("""
                 update usage_record u set superseded_by = :batch from usage_stage s
                 where u.site = s.site and u.local_job_id = s.local_job_id and u.end_time = s.end_time
+                  and u.provider_id = s.provider_id
                   and u.superseded_by is null and u.batch_id <> :batch and u.content_hash <> s.content_hash""")
                 .param("batch", batchId.value()).update();
         if (replaced == 0) {

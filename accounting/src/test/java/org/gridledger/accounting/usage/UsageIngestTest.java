@@ -205,6 +205,17 @@ class UsageIngestTest {
     }
 
     @Test
+    void anEndMoreThanTwoDaysAfterTheUploadIsRejected() throws IOException {
+        UsageIngest.Outcome outcome = upload("k", items(
+                job(site, "ahead", "medigrid", FixedClocks.NOW.plus(java.time.Duration.ofDays(3)), 60, 60),
+                job(site, "soon", "medigrid", FixedClocks.NOW.plus(java.time.Duration.ofDays(1)), 60, 60)));
+
+        assertThat(outcome.answer().counts().rejected()).isEqualTo(1);
+        assertThat(outcome.answer().rejections().get(0).reason()).startsWith("endTime: more than two days");
+        assertThat(outcome.answer().counts().accepted()).isEqualTo(1);
+    }
+
+    @Test
     void aSiteOfAnotherProviderIsAnUnknownSite() throws IOException {
         String foreign = "DE-FOREIGN-" + UUID.randomUUID().toString().substring(0, 6);
         resource(UUID.randomUUID(), foreign, Map.of(LocalDate.of(2026, 1, 1), "9"));
@@ -354,6 +365,21 @@ class UsageIngestTest {
         assertThat(live).extracting(UsageSummaryView::jobs).containsExactly(2L);
         assertThat(reads.unattributed("atlas", Pagination.first()).items()).singleElement()
                 .satisfies(q -> assertThat(q.records()).isEqualTo(1));
+    }
+
+    @Test
+    void anotherProviderWithTheSameSiteNameCannotReplaceTheSitesRecords() throws IOException {
+        upload("mine", items(job(site, "1", "medigrid", OCT_10, 3600, 1800)));
+        UUID intruder = UUID.randomUUID();
+        resource(intruder, site, Map.of(LocalDate.of(2026, 1, 1), "10.0000"));
+
+        ingest(parser(items(job(site, "1", "medigrid", OCT_10, 3600, 9999)), false))
+                .ingest(new UsageIngest.Upload("mallory", "theirs", UsageFormat.JSON, CONTEXT, List.of(intruder),
+                        body("their document")), this::handle);
+
+        assertThat(jdbc.sql("select provider_id, cpu_seconds from usage_record where superseded_by is null")
+                .query((rs, n) -> rs.getObject(1, UUID.class) + "/" + rs.getLong(2)).list())
+                .containsExactly(provider + "/1800");
     }
 
     private UsageIngest.Outcome upload(String key, List<Object> records) throws IOException {

@@ -66,19 +66,31 @@ class UsageExportController {
         response.setContentType(TEXT);
         Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
         ApelSyncWriter writer = ApelSyncWriter.open(out);
-        rows.forEach(r -> writer.write(new SyncRow(r.site(), r.submitHost().isEmpty() ? "None" : r.submitHost(),
+        rows.forEach(r -> writer.write(new SyncRow(r.site(), oneLine(r.submitHost()) == null ? "None"
+                : oneLine(r.submitHost()),
                 r.jobs(), r.month())));
         out.flush();
     }
 
     private static SummaryRow row(ApelSummaryData d) {
-        return new SummaryRow(d.site(), d.month(), blankToNull(d.userDn()), blankToNull(d.vo()), d.voGroup(),
-                d.voRole(), d.submitHost(), d.infrastructure() == null ? null : Infrastructure.valueOf(d.infrastructure()),
+        return new SummaryRow(d.site(), d.month(), oneLine(d.userDn()), oneLine(d.vo()), oneLine(d.voGroup()),
+                oneLine(d.voRole()), oneLine(d.submitHost()),
+                d.infrastructure() == null ? null : Infrastructure.valueOf(d.infrastructure()),
                 d.nodes() == 0 ? null : d.nodes(), d.processors() == 0 ? null : d.processors(), d.earliestEnd(),
                 d.latestEnd(), d.wallSeconds(), d.cpuSeconds(), d.normalisedWall(), d.normalisedCpu(), d.jobs());
     }
 
-    private static String blankToNull(String s) {
-        return s == null || s.isEmpty() ? null : s;
+    /**
+     * A stored text as one APEL line: records keep their text as reported, line breaks and tabs included, but an
+     * APEL message is line-based, so each control character becomes a space and the value is trimmed (empty: None).
+     */
+    static String oneLine(String s) {
+        if (s == null) {
+            return null;
+        }
+        StringBuilder line = new StringBuilder(s.length());
+        s.codePoints().forEach(c -> line.appendCodePoint(Character.isISOControl(c) ? ' ' : c));
+        String stripped = line.toString().strip();
+        return stripped.isEmpty() ? null : stripped;
     }
 }
