@@ -1,5 +1,6 @@
 package org.gridledger.accounting.usage;
 
+import org.gridledger.domain.shared.CsvFields;
 import org.gridledger.domain.accounting.UsageAssignmentId;
 import org.gridledger.domain.accounting.UsageBatchId;
 import org.gridledger.domain.accounting.UsageViews.UsageBilledPeriodView;
@@ -305,11 +306,8 @@ public class UsageReadModel {
         return id == null ? null : new CommunityId(id);
     }
 
-    /** A CSV field, quoted when it holds a comma, quote or line break. */
+    /** A CSV field ({@link CsvFields}: quoted when needed, formulas kept as text). */
     static String csv(String value) {
-        if (value.indexOf(',') < 0 && value.indexOf('"') < 0 && value.indexOf('\n') < 0 && value.indexOf('\r') < 0) {
-            return value;
-        }
-        return '"' + value.replace("\"", "\"\"") + '"';
+        return CsvFields.field(value);
     }
 }

@@ -2,6 +2,7 @@ package org.gridledger.app.finance;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.gridledger.domain.shared.CsvFields;
 import org.gridledger.app.messaging.Queries;
 import org.gridledger.domain.finance.LedgerQueries.ChartOfAccountsView;
 import org.gridledger.domain.finance.LedgerQueries.FindChartOfAccountsQuery;
@@ -83,10 +84,6 @@ class LedgerController {
 
     /** RFC 4180 quoting; a leading formula character is neutralised so spreadsheets do not evaluate it. */
     static String quoted(String text) {
-        String safe = text == null ? "" : text;
-        if (!safe.isEmpty() && "=+-@".indexOf(safe.charAt(0)) >= 0) {
-            safe = "'" + safe;
-        }
-        return "\"" + safe.replace("\"", "\"\"") + "\"";
+        return CsvFields.quoted(text);
     }
 }

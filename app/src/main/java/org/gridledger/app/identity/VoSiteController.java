@@ -2,6 +2,7 @@ package org.gridledger.app.identity;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.gridledger.domain.shared.CsvFields;
 import org.gridledger.app.messaging.Queries;
 import org.gridledger.app.security.CurrentPrincipal;
 import org.gridledger.app.security.GridPrincipal;
@@ -140,11 +141,8 @@ class VoSiteController {
         return value == null ? "" : value.toString();
     }
 
-    /** An RFC 4180 field: quoted when it holds a comma, quote or line break, with quotes doubled. */
+    /** An RFC 4180 field ({@link CsvFields}). */
     static String field(String value) {
-        if (value.contains(",") || value.contains("\"") || value.contains("\n") || value.contains("\r")) {
-            return "\"" + value.replace("\"", "\"\"") + "\"";
-        }
-        return value;
+        return CsvFields.field(value);
     }
 }

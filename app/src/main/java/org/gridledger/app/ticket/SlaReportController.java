@@ -2,6 +2,7 @@ package org.gridledger.app.ticket;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.gridledger.domain.shared.CsvFields;
 import org.gridledger.app.messaging.Queries;
 import org.gridledger.app.reports.ReportingProperties;
 import org.gridledger.app.security.CommunityScope;
@@ -127,7 +128,6 @@ class SlaReportController {
     }
 
     private static String field(String text) {
-        return text.contains(",") || text.contains("\"") || text.contains("\n")
-                ? "\"" + text.replace("\"", "\"\"") + "\"" : text;
+        return CsvFields.field(text);
     }
 }

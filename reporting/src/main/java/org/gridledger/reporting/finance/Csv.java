@@ -1,5 +1,6 @@
 package org.gridledger.reporting.finance;
 
+import org.gridledger.domain.shared.CsvFields;
 import org.gridledger.domain.shared.Money;
 
 import java.math.BigDecimal;
@@ -55,8 +56,6 @@ public final class Csv {
         } else {
             plain = value.toString();
         }
-        boolean quote = plain.indexOf(',') >= 0 || plain.indexOf('"') >= 0 || plain.indexOf('\n') >= 0
-                || plain.indexOf('\r') >= 0;
-        return quote ? '"' + plain.replace("\"", "\"\"") + '"' : plain;
+        return CsvFields.field(plain);
     }
 }
