@@ -103,6 +103,7 @@ class TenderProjection {
                 .update();
     }
 
+    /** An offer submitted again replaces the earlier one; its evaluation was of the earlier one and is dropped. */
     @EventHandler
     void on(OfferSubmittedEvent event) {
         jdbc.sql("""
@@ -111,7 +112,7 @@ class TenderProjection {
                         values (:id, :provider, :price, :currency, :capacity, :sla, :at)
                         on conflict (tender_id, provider_id) do update set monthly_price = excluded.monthly_price,
                             currency = excluded.currency, capacity = excluded.capacity, sla = excluded.sla,
-                            submitted_at = excluded.submitted_at""")
+                            submitted_at = excluded.submitted_at, quality = null, experience = null""")
                 .param("id", event.tenderId().value())
                 .param("provider", event.providerId().value())
                 .param("price", event.offer().monthlyPrice().amount())

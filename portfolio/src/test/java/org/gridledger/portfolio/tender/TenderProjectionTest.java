@@ -98,6 +98,18 @@ class TenderProjectionTest {
     }
 
     @Test
+    void aResubmissionDropsTheEvaluationOfTheOfferItReplaces() {
+        openAndOffer();
+        projection.on(new OfferEvaluatedEvent(tender, centre, new OfferEvaluation(90, 40)));
+        projection.on(new OfferSubmittedEvent(tender, centre,
+                new TenderOffer(Money.euros("800"), new BigDecimal("12"), "best effort"), FixedClocks.NOW.plusSeconds(5)));
+
+        OfferView offer = projection.handle(new FindTenderQuery(tender, Set.of(centre))).offers().get(0);
+        assertThat(offer.sla()).isEqualTo("best effort");
+        assertThat(offer.evaluation()).isNull();
+    }
+
+    @Test
     void aResubmissionReplacesTheOfferAndAnEvaluationIsKeptWithIt() {
         openAndOffer();
         projection.on(new OfferSubmittedEvent(tender, centre,
