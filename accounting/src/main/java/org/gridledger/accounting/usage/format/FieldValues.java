@@ -255,7 +255,10 @@ final class FieldValues {
         return value;
     }
 
-    /** A count of processors or nodes: a whole number of at least one. */
+    /**
+     * A count of processors or nodes: a whole number of at least one. 0 means "not reported", as in APEL, whose
+     * client stores 0 for a count it does not know and sends it on.
+     */
     static Integer count(String field, String raw) throws RecordRejected {
         String value = text(raw);
         if (value == null) {
@@ -265,6 +268,9 @@ final class FieldValues {
             throw new RecordRejected(field + ": '" + shorten(value) + "' is not a whole number");
         }
         long n = Long.parseLong(value);
+        if (n == 0) {
+            return null;
+        }
         if (n < 1 || n > Integer.MAX_VALUE) {
             throw new RecordRejected(field + ": '" + value + "' must be at least 1");
         }

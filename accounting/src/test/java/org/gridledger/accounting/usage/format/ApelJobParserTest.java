@@ -139,9 +139,23 @@ class ApelJobParserTest {
     }
 
     @Test
-    void countsBelowOneNonNumericFieldsAndUnknownBenchmarksAreRejected() {
+    void zeroProcessorsOrNodesMeanNotReportedAsInApel() {
         String document = HEADER + GOOD.formatted("1").replace("%%", """
                 Processors: 0
+                NodeCount: 0
+                %%""");
+
+        CollectingSink sink = CollectingSink.parse(parser, document);
+
+        assertThat(sink.rejected).isEmpty();
+        assertThat(sink.accepted.get(0).processors()).isNull();
+        assertThat(sink.accepted.get(0).nodeCount()).isNull();
+    }
+
+    @Test
+    void countsBelowOneNonNumericFieldsAndUnknownBenchmarksAreRejected() {
+        String document = HEADER + GOOD.formatted("1").replace("%%", """
+                Processors: -1
                 NodeCount: two
                 ServiceLevelType: HEPscore23
                 ServiceLevel: 10
@@ -151,7 +165,7 @@ class ApelJobParserTest {
 
         String reason = CollectingSink.parse(parser, document).rejected.get(0);
 
-        assertThat(reason).contains("Processors: '0' must be at least 1", "NodeCount: 'two' is not a whole number",
+        assertThat(reason).contains("Processors: '-1' must be at least 1", "NodeCount: 'two' is not a whole number",
                 "ServiceLevelType: 'HEPscore23' is neither HEPSPEC nor Si2k",
                 "MemoryReal: '1.5GB' is not a whole number", "InfrastructureType: 'cloud' is neither grid nor local");
     }

@@ -75,7 +75,7 @@ class SlurmSacctParserTest {
 
         assertThat(sink.accepted).containsOnlyKeys(0, 4);
         assertThat(sink.rejected.get(1)).isEqualTo("Elapsed: '1 hour' is not a Slurm duration [D-][HH:]MM:SS[.fff]; "
-                + "Start: 'None', the job has never started; NCPUS: '0' must be at least 1");
+                + "Start: 'None', the job has never started"); // NCPUS 0: not reported, as in APEL
         assertThat(sink.rejected.get(2)).startsWith("line 4: 11 fields where the header names 14");
         assertThat(sink.rejected.get(3)).isEqualTo("TotalCPU: '01:70:00' has minutes or seconds out of range; "
                 + "End: 2024-03-01T09:00:00Z is before Start 2024-03-01T10:00:00Z");
