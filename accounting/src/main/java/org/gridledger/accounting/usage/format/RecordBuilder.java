@@ -131,7 +131,8 @@ final class RecordBuilder {
 
     /**
      * Splits a VOMS FQAN {@code /vo/group/Role=r/Capability=c} into VO ({@code vo}), group ({@code /vo/group}) and
-     * role ({@code Role=r}), as APEL's server does; values the record states itself are kept.
+     * role ({@code Role=r}), which replace whatever VO fields the record states, as APEL's server does: the FQAN is
+     * what VOMS signed, and the VO decides which community pays.
      */
     private void deriveVoFromFqan() {
         if (!fqan.startsWith("/") || fqan.length() < 2) {
@@ -158,15 +159,9 @@ final class RecordBuilder {
             problem(labels.fqan() + ": '" + FieldValues.shorten(fqan) + "' names no VO");
             return;
         }
-        if (vo == null) {
-            int next = group.indexOf("/", 1);
-            vo = next < 0 ? group.substring(1) : group.substring(1, next);
-        }
-        if (voGroup == null) {
-            voGroup = group.toString();
-        }
-        if (voRole == null) {
-            voRole = role;
-        }
+        int next = group.indexOf("/", 1);
+        vo = next < 0 ? group.substring(1) : group.substring(1, next);
+        voGroup = group.toString();
+        voRole = role;
     }
 }

@@ -139,6 +139,22 @@ class ApelJobParserTest {
     }
 
     @Test
+    void theFqanDecidesTheVoOverTheVoFieldsTheRecordStates() {
+        String document = HEADER + GOOD.formatted("1").replace("%%", """
+                VO: ops
+                VOGroup: /ops
+                VORole: Role=NULL
+                FQAN: /atlas/production/Role=production/Capability=NULL
+                %%""");
+
+        UsageRecord record = CollectingSink.parse(parser, document).accepted.get(0);
+
+        assertThat(record.vo()).isEqualTo("atlas");
+        assertThat(record.voGroup()).isEqualTo("/atlas/production");
+        assertThat(record.voRole()).isEqualTo("Role=production");
+    }
+
+    @Test
     void zeroProcessorsOrNodesMeanNotReportedAsInApel() {
         String document = HEADER + GOOD.formatted("1").replace("%%", """
                 Processors: 0
