@@ -31,6 +31,7 @@ import org.gridledger.domain.portfolio.SupportPackageId;
 import org.gridledger.domain.portfolio.SupportPackageQueries.FindSupportPackageQuery;
 import org.gridledger.domain.portfolio.SupportPackageQueries.SupportPackageView;
 import org.gridledger.domain.portfolio.TenderCommands.AwardTenderCommand;
+import org.gridledger.domain.portfolio.TenderCommands.CancelTenderCommand;
 import org.gridledger.domain.portfolio.TenderCommands.CloseTenderCommand;
 import org.gridledger.domain.portfolio.TenderCommands.EvaluateOfferCommand;
 import org.gridledger.domain.portfolio.TenderCommands.OpenTenderCommand;
@@ -105,6 +106,9 @@ class TenderController {
                         @NotNull LocalDate from, @NotNull LocalDate until) {
     }
 
+    record CancelRequest(@NotBlank @Size(max = 4000) String reason) {
+    }
+
     record TerminationRequest(@NotNull LocalDate terminatedOn, @NotBlank @Size(max = 4000) String reason) {
     }
 
@@ -170,6 +174,15 @@ class TenderController {
     ResponseEntity<TenderView> close(@PathVariable TenderId id) {
         find(id);
         commands.send(new CloseTenderCommand(id));
+        return created(id);
+    }
+
+    @PostMapping("/api/v1/tenders/{id}/cancel")
+    @PreAuthorize("hasRole('STAFF')")
+    @Operation(summary = "Cancel an open or closed tender without an award, with a reason; its lot can be tendered again")
+    ResponseEntity<TenderView> cancel(@PathVariable TenderId id, @Valid @RequestBody CancelRequest request) {
+        find(id);
+        commands.send(new CancelTenderCommand(id, request.reason()), request.reason());
         return created(id);
     }
 

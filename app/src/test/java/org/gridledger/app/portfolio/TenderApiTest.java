@@ -230,6 +230,29 @@ class TenderApiTest extends ApiTestBase {
         assertThat(providersOf(pkg, today().plusDays(20))).isEmpty();
     }
 
+    @Test
+    void a_tender_that_cannot_be_awarded_is_cancelled_and_its_lot_tendered_again() throws InterruptedException {
+        String pkg = definePublishedPackage(unique("Unawardable"));
+        String region = unique("East");
+        String id = openShortTender(pkg, region);
+        String path = "/api/v1/tenders/" + id;
+        closeAfterDeadline(path);
+        assertProblem(staff().post("/api/v1/tenders", tender(pkg, region, Instant.now().plusSeconds(3600))), 409,
+                ErrorCode.TENDER_LOT_TAKEN);
+
+        assertProblem(staff().post(path + "/cancel", obj("reason", " ")), 400, ErrorCode.VALIDATION_FAILED);
+        Reply cancelled = staff().header("X-Correlation-Id", "cancel-1").post(path + "/cancel",
+                obj("reason", "No certified provider offered"));
+
+        assertThat(cancelled.status()).as("%s", cancelled).isEqualTo(201);
+        assertThat(cancelled.json().path("status").asText()).isEqualTo("CANCELLED");
+        assertProblem(staff().post(path + "/cancel", obj("reason", "again")), 422, ErrorCode.TENDER_CLOSED);
+        assertThat(staff().get(path + "/history").json().path("events").toString())
+                .contains("TenderCancelledEvent", "No certified provider offered");
+        Reply again = staff().post("/api/v1/tenders", tender(pkg, region, Instant.now().plusSeconds(3600)));
+        assertThat(again.status()).as("%s", again).isEqualTo(201);
+    }
+
     private static List<String> offeredBy(Reply tender) {
         assertThat(tender.status()).as("%s", tender).isEqualTo(200);
         return tender.json().path("offers").findValuesAsText("providerId");

@@ -91,6 +91,7 @@ class AuthorizationMatrixTest extends EndpointMatrix {
                 only("POST", "/api/v1/tenders/{id}/offers",
                         () -> obj("providerId", providerId, "monthlyPrice", "10.00", "capacity", 5), PROVIDER),
                 only("POST", "/api/v1/tenders/{id}/close", null, STAFF),
+                only("POST", "/api/v1/tenders/{id}/cancel", () -> Bodies.reason("matrix"), STAFF),
                 only("POST", "/api/v1/tenders/{id}/offers/{providerId}/evaluation",
                         () -> obj("quality", 50, "experience", 50), STAFF),
                 only("GET", "/api/v1/tenders/{id}/scores", null, STAFF, FINANCE),

@@ -85,7 +85,7 @@ public enum ErrorCode {
     PACKAGE_NOT_TENDERABLE(ErrorKind.RULE_VIOLATED, "Only a published support package can be tendered."),
     DEADLINE_PASSED(ErrorKind.RULE_VIOLATED, "The tender's deadline has passed."),
     DEADLINE_NOT_REACHED(ErrorKind.RULE_VIOLATED, "A tender can be closed only after its deadline."),
-    TENDER_CLOSED(ErrorKind.RULE_VIOLATED, "The tender is closed or awarded."),
+    TENDER_CLOSED(ErrorKind.RULE_VIOLATED, "The tender is closed, awarded or cancelled."),
     TENDER_NOT_CLOSED(ErrorKind.RULE_VIOLATED, "The tender must be closed first."),
     PROVIDER_NOT_ELIGIBLE(ErrorKind.RULE_VIOLATED, "The provider is suspended, cannot deliver the package or lacks a required certification."),
     OFFER_INVALID(ErrorKind.RULE_VIOLATED, "The offer or evaluation has a negative price, no capacity or points outside 0–100."),

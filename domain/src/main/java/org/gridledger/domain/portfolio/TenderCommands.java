@@ -29,6 +29,10 @@ public final class TenderCommands {
                                      TenderOffer offer) {
     }
 
+    /** Ends an open or closed tender without an award, with a reason; its package and lot can be tendered again. */
+    public record CancelTenderCommand(@TargetAggregateIdentifier TenderId tenderId, String reason) {
+    }
+
     /** Ends the tender's offer phase; only after the deadline. */
     public record CloseTenderCommand(@TargetAggregateIdentifier TenderId tenderId) {
     }

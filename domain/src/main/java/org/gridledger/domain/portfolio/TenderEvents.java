@@ -32,6 +32,10 @@ public final class TenderEvents {
     }
 
     @Revision("1")
+    public record TenderCancelledEvent(TenderId tenderId, String reason, Instant cancelledAt) {
+    }
+
+    @Revision("1")
     public record OfferEvaluatedEvent(TenderId tenderId, ProviderId providerId, OfferEvaluation evaluation) {
     }
 

@@ -4,5 +4,7 @@ package org.gridledger.domain.portfolio;
 public enum TenderStatus {
     OPEN,
     CLOSED,
-    AWARDED
+    AWARDED,
+    /** Ended without an award (no awardable offer, a changed need); the lot is free for a new tender. */
+    CANCELLED
 }

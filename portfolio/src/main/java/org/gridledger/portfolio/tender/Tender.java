@@ -12,6 +12,7 @@ import org.gridledger.domain.portfolio.PackageStatus;
 import org.gridledger.domain.portfolio.ProviderId;
 import org.gridledger.domain.portfolio.SupportPackageId;
 import org.gridledger.domain.portfolio.TenderCommands.AwardTenderCommand;
+import org.gridledger.domain.portfolio.TenderCommands.CancelTenderCommand;
 import org.gridledger.domain.portfolio.TenderCommands.CloseTenderCommand;
 import org.gridledger.domain.portfolio.TenderCommands.EvaluateOfferCommand;
 import org.gridledger.domain.portfolio.TenderCommands.OpenTenderCommand;
@@ -21,6 +22,7 @@ import org.gridledger.domain.portfolio.TenderEvents.ContractTerminatedEvent;
 import org.gridledger.domain.portfolio.TenderEvents.OfferEvaluatedEvent;
 import org.gridledger.domain.portfolio.TenderEvents.OfferSubmittedEvent;
 import org.gridledger.domain.portfolio.TenderEvents.TenderAwardedEvent;
+import org.gridledger.domain.portfolio.TenderEvents.TenderCancelledEvent;
 import org.gridledger.domain.portfolio.TenderEvents.TenderClosedEvent;
 import org.gridledger.domain.portfolio.TenderEvents.TenderOpenedEvent;
 import org.gridledger.domain.portfolio.TenderId;
@@ -124,12 +126,25 @@ class Tender {
         apply(new TenderClosedEvent(tenderId, now));
     }
 
+    /**
+     * Cancels an open or closed tender without an award, e.g. when no offer can be awarded; an awarded tender's
+     * contracts are terminated instead.
+     */
+    @CommandHandler
+    void handle(CancelTenderCommand command, Clock clock) {
+        String reason = TenderPolicy.requireText(command.reason(), "reason");
+        if (status == TenderStatus.AWARDED || status == TenderStatus.CANCELLED) {
+            throw DomainException.of(ErrorCode.TENDER_CLOSED, "tender %s is %s", tenderId, status);
+        }
+        apply(new TenderCancelledEvent(tenderId, reason, clock.instant()));
+    }
+
     @CommandHandler
     void handle(EvaluateOfferCommand command) {
         ProviderId provider = required(command.providerId(), "providerId");
         TenderPolicy.requireEvaluation(command.evaluation());
-        if (status == TenderStatus.AWARDED) {
-            throw DomainException.of(ErrorCode.TENDER_CLOSED, "tender %s is awarded", tenderId);
+        if (status == TenderStatus.AWARDED || status == TenderStatus.CANCELLED) {
+            throw DomainException.of(ErrorCode.TENDER_CLOSED, "tender %s is %s", tenderId, status);
         }
         requireOffered(provider);
         apply(new OfferEvaluatedEvent(tenderId, provider, command.evaluation()));
@@ -142,8 +157,8 @@ class Tender {
         if (status == TenderStatus.OPEN) {
             throw DomainException.of(ErrorCode.TENDER_NOT_CLOSED, "tender %s is still open", tenderId);
         }
-        if (status == TenderStatus.AWARDED) {
-            throw DomainException.of(ErrorCode.TENDER_CLOSED, "tender %s is awarded already", tenderId);
+        if (status == TenderStatus.AWARDED || status == TenderStatus.CANCELLED) {
+            throw DomainException.of(ErrorCode.TENDER_CLOSED, "tender %s is %s already", tenderId, status);
         }
         if (contractTerm.isOpenEnded() || !contractTerm.until().isAfter(contractTerm.from())) {
             throw new DomainException(ErrorCode.AWARD_INVALID, "a contract term needs an end after its start");
@@ -236,6 +251,11 @@ class Tender {
     @EventSourcingHandler
     void on(TenderClosedEvent event) {
         status = TenderStatus.CLOSED;
+    }
+
+    @EventSourcingHandler
+    void on(TenderCancelledEvent event) {
+        status = TenderStatus.CANCELLED;
     }
 
     @EventSourcingHandler

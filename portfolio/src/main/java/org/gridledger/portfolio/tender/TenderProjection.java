@@ -16,6 +16,7 @@ import org.gridledger.domain.portfolio.TenderEvents.ContractTerminatedEvent;
 import org.gridledger.domain.portfolio.TenderEvents.OfferEvaluatedEvent;
 import org.gridledger.domain.portfolio.TenderEvents.OfferSubmittedEvent;
 import org.gridledger.domain.portfolio.TenderEvents.TenderAwardedEvent;
+import org.gridledger.domain.portfolio.TenderEvents.TenderCancelledEvent;
 import org.gridledger.domain.portfolio.TenderEvents.TenderClosedEvent;
 import org.gridledger.domain.portfolio.TenderEvents.TenderOpenedEvent;
 import org.gridledger.domain.portfolio.TenderId;
@@ -128,6 +129,15 @@ class TenderProjection {
         jdbc.sql("update tender set status = 'CLOSED', closed_at = :at where tender_id = :id")
                 .param("id", event.tenderId().value())
                 .param("at", Timestamp.from(event.closedAt()))
+                .update();
+    }
+
+    /** A cancelled tender keeps its offers; its reason is in its history. Its lot is free again. */
+    @EventHandler
+    void on(TenderCancelledEvent event) {
+        jdbc.sql("update tender set status = 'CANCELLED', closed_at = :at where tender_id = :id")
+                .param("id", event.tenderId().value())
+                .param("at", Timestamp.from(event.cancelledAt()))
                 .update();
     }
 

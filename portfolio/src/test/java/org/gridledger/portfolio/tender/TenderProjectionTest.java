@@ -147,6 +147,19 @@ class TenderProjectionTest {
     }
 
     @Test
+    void aCancelledTenderFreesItsLot() {
+        openAndOffer();
+        projection.on(new TenderClosedEvent(tender, DEADLINE));
+        assertThat(context.lotTaken(pkg, lot.key(), TODAY)).isTrue();
+
+        projection.on(new org.gridledger.domain.portfolio.TenderEvents.TenderCancelledEvent(tender, "no award",
+                DEADLINE.plusSeconds(60)));
+
+        assertThat(context.lotTaken(pkg, lot.key(), TODAY)).isFalse();
+        assertThat(projection.handle(new FindTenderQuery(tender, null)).status()).isEqualTo(TenderStatus.CANCELLED);
+    }
+
+    @Test
     void aLotIsTakenWhileATenderRunsOrAContractRunsAndFreedByATermination() {
         assertThat(context.lotTaken(pkg, lot.key(), TODAY)).isFalse();
         openAndOffer();

@@ -27,6 +27,8 @@ import org.gridledger.domain.portfolio.TenderLot;
 import org.gridledger.domain.portfolio.TenderOffer;
 import org.gridledger.domain.shared.DateRange;
 import org.gridledger.domain.shared.Money;
+import org.gridledger.domain.portfolio.TenderCommands.CancelTenderCommand;
+import org.gridledger.domain.portfolio.TenderEvents.TenderCancelledEvent;
 import org.gridledger.testing.FixedClocks;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -157,6 +159,28 @@ class TenderTest {
                 .when(open(WEIGHTS, DEADLINE))
                 .expectException(rejectedWith(ErrorCode.TENDER_LOT_TAKEN))
                 .expectNoEvents();
+    }
+
+    @Test
+    void aTenderWithoutAnAwardableOfferIsCancelledWithAReasonAndTakesNothingMore() {
+        afterDeadline();
+        fixture.given(opened(), closed())
+                .when(new CancelTenderCommand(ID, " No offer met the certification "))
+                .expectEvents(new TenderCancelledEvent(ID, "No offer met the certification", clock.instant()));
+        fixture.given(opened())
+                .when(new CancelTenderCommand(ID, " "))
+                .expectException(rejectedWith(ErrorCode.VALIDATION_FAILED));
+        for (Object after : List.of(new AwardTenderCommand(ID, List.of(CENTRE), "late", TERM),
+                new EvaluateOfferCommand(ID, CENTRE, new org.gridledger.domain.portfolio.OfferEvaluation(50, 50)),
+                new CancelTenderCommand(ID, "again"))) {
+            fixture.given(opened(), offered(CENTRE), closed(),
+                            new TenderCancelledEvent(ID, "No offer met the certification", NOW))
+                    .when(after)
+                    .expectException(rejectedWith(ErrorCode.TENDER_CLOSED));
+        }
+        fixture.given(opened(), offered(CENTRE), closed(), awarded(CENTRE))
+                .when(new CancelTenderCommand(ID, "changed our mind"))
+                .expectException(rejectedWith(ErrorCode.TENDER_CLOSED));
     }
 
     @Test
