@@ -230,6 +230,32 @@ class UsageBillingApiTest extends ApiTestBase {
     }
 
     @Test
+    void a_late_correction_that_moves_a_job_to_another_community_gives_it_back_to_the_first() {
+        YearMonth october = YearMonth.of(2024, 10);
+        YearMonth november = YearMonth.of(2024, 11);
+        String first = registerCommunity(unique("FirstGrid"));
+        String second = registerCommunity(unique("SecondGrid"));
+        for (String community : List.of(first, second)) {
+            assertSuccess(finance().put("/api/v1/communities/" + community + "/vat-rate", obj("vatRate", "0",
+                    "exemptionReason", "Research institution, § 4 Nr. 21a UStG")));
+        }
+        tariff(null, null, "HS06_HOUR", "0.05", "2024-01-01", null);
+        usage(first, "original", job("mv", "2024-10-10T10:00:00Z", 7_200, 3_600, 1));
+        issue(october);
+        assertThat(totals(invoice(first, october))).isEqualTo("0.50|0.00|0.50");
+
+        // the site re-sends the job under another VO, which belongs to the second community
+        usage(second, "moved", job("mv", "2024-10-10T10:00:00Z", 7_200, 3_600, 1));
+        usage(first, "november", job("n1", "2024-11-05T10:00:00Z", 36_000, 18_000, 1));
+        issue(november);
+
+        assertThat(summary(lines(invoice(first, november))))
+                .containsExactly("USAGE|50|HS06_HOUR|0.05|2.50|0.00", "ADJUSTMENT|1|adjustment|-0.50|-0.50|0.00");
+        assertThat(summary(lines(invoice(second, november)))).containsExactly("ADJUSTMENT|1|adjustment|0.50|0.50|0.00");
+        assertTrialBalanceIsZero();
+    }
+
+    @Test
     void a_tariff_preview_re_rates_a_past_month_per_community_and_stores_nothing() {
         String medigrid = registerCommunity(unique("PreviewMedigrid"));
         String astro = registerCommunity(unique("PreviewAstro"));

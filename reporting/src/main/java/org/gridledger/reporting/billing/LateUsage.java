@@ -23,7 +23,7 @@ import java.util.UUID;
 /**
  * Late usage as adjustments (ADR 0023). A month counts when an issuing run has billed the community for it (its bill
  * is recorded, whatever became of it) and the community has current records of it marked late, i.e. stored after the
- * month was closed. Each such month is rated again now and compared, per resource and unit, with what the community's
+ * month was closed, or records of it that such a late record replaced. Each such month is rated again now and compared, per resource and unit, with what the community's
  * issued invoices charged for it ({@link BilledUsage}: usage lines plus earlier adjustments); a difference becomes an
  * adjustment. An adjustment once issued is part of what was charged, so the same late usage is never billed twice.
  */
@@ -79,11 +79,19 @@ public class LateUsage {
         return byKey.values().stream().filter(a -> a.net().amount().signum() != 0).toList();
     }
 
-    /** Earlier months the community was billed for by an issuing run and has current late records of. */
+    /**
+     * Earlier months the community was billed for by an issuing run and has current late records of, or records that
+     * a late correction replaced (a job re-sent under another VO moves to another community: the first one's month
+     * is rated again too, so that it gets the usage back).
+     */
     private List<YearMonth> lateMonths(CommunityId communityId, YearMonth period) {
         return jdbc.sql("""
                         select distinct r.month from usage_record r
-                        where r.late and r.community_id = :community and r.superseded_by is null and r.month < :period
+                        where r.community_id = :community and r.month < :period
+                          and (r.late and r.superseded_by is null
+                               or r.superseded_by is not null and exists (select 1 from usage_record n
+                                   where n.batch_id = r.superseded_by and n.site = r.site
+                                     and n.local_job_id = r.local_job_id and n.end_time = r.end_time and n.late))
                           and exists (select 1 from billing_run_bill b where b.community_id = r.community_id
                                       and b.period = to_char(r.month, 'YYYY-MM') and b.mode = 'ISSUE')
                         order by r.month""")
