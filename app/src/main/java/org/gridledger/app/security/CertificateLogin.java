@@ -77,11 +77,12 @@ public class CertificateLogin {
             return refused("no client certificate");
         }
         X509Certificate leaf = chain[0];
+        Instant now = clock.instant();
         boolean ours = signedBy(leaf, ca.certificate());
-        if (!ours && foreignAnchors.stream().noneMatch(anchor -> signedBy(leaf, anchor))) {
+        // a foreign anchor counts while it is valid itself: an expired or not yet valid CA vouches for nobody
+        if (!ours && foreignAnchors.stream().noneMatch(anchor -> validAt(anchor, now) && signedBy(leaf, anchor))) {
             return refused("the certificate is not signed by a trusted CA");
         }
-        Instant now = clock.instant();
         try {
             leaf.checkValidity(Date.from(now));
         } catch (CertificateException e) {
@@ -141,6 +142,15 @@ public class CertificateLogin {
 
     private static Outcome refused(String reason) {
         return new Outcome(null, null, reason);
+    }
+
+    private static boolean validAt(X509Certificate certificate, Instant instant) {
+        try {
+            certificate.checkValidity(Date.from(instant));
+            return true;
+        } catch (CertificateException e) {
+            return false;
+        }
     }
 
     private static boolean signedBy(X509Certificate certificate, X509Certificate anchor) {

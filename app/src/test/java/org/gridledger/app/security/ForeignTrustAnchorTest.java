@@ -88,6 +88,12 @@ class ForeignTrustAnchorTest extends ApiTestBase {
                 certificate(staffDn, ecKey().getPublic(), false, "/C=DE/O=GridKa/CN=GridKa Test CA", foreignKey)});
         assertThat(forged.principal()).isNull();
         assertThat(forged.refusal()).contains("namespace");
+
+        // the anchor's own validity counts: a year after it expired it vouches for nobody
+        CertificateLogin later = new CertificateLogin(ca, issued, subjects, roleSources, withAnchor,
+                Clock.offset(Clock.systemUTC(), Duration.ofDays(400)));
+        assertThat(later.authenticate(new X509Certificate[] {certificate(ownDn, ecKey().getPublic(), false,
+                "/C=DE/O=GridKa/CN=GridKa Test CA", foreignKey)}).refusal()).contains("not signed by a trusted CA");
     }
 
     private static KeyPair ecKey() throws Exception {
