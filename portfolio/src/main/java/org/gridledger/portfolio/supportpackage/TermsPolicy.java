@@ -21,6 +21,9 @@ import java.util.Set;
  */
 final class TermsPolicy {
 
+    /** The longest SLA target: a year of working hours (10 a day), far below what the working calendar can count. */
+    static final Duration MAX_SLA_TARGET = Duration.ofHours(2_600);
+
     static final int MAX_NOTICE_DAYS = 365;
 
     private TermsPolicy() {
@@ -68,6 +71,12 @@ final class TermsPolicy {
                 throw DomainException.of(ErrorCode.TERMS_INVALID,
                         "SLA target for %s needs a positive response time and a resolution time not shorter than it",
                         target.priority());
+            }
+            Duration longest = target.resolution() != null ? target.resolution() : target.response();
+            if (longest.compareTo(MAX_SLA_TARGET) > 0) {
+                // the working calendar counts at most 20 years ahead; a target beyond it would refuse every ticket
+                throw DomainException.of(ErrorCode.TERMS_INVALID, "SLA target for %s exceeds %d working hours",
+                        target.priority(), MAX_SLA_TARGET.toHours());
             }
         }
     }

@@ -195,7 +195,11 @@ class SupportPackageTermsTest {
                 Arguments.of("a negative response time", new SlaTarget[]{
                         new SlaTarget(TOP_PRIORITY, hours4.negated(), null)}),
                 Arguments.of("no priority", new SlaTarget[]{new SlaTarget(null, hours4, null)}),
-                Arguments.of("no response time", new SlaTarget[]{new SlaTarget(URGENT, null, hours4)}));
+                Arguments.of("no response time", new SlaTarget[]{new SlaTarget(URGENT, null, hours4)}),
+                Arguments.of("a resolution beyond a year of working hours", new SlaTarget[]{
+                        new SlaTarget(URGENT, hours4, Duration.ofHours(2_601))}),
+                Arguments.of("a response beyond a year of working hours", new SlaTarget[]{
+                        new SlaTarget(URGENT, Duration.ofHours(60_000), null)}));
     }
 
     @ParameterizedTest(name = "SLA targets with {0} are refused")
