@@ -13,8 +13,9 @@ import java.util.Optional;
  * thread and transaction): the VO of a name with its owning community, whether a DN holds an FQAN at an instant
  * (short forms {@code /vo/g} and {@code /vo/g/Role=r} stand for their {@code Capability=NULL} full forms), and whether
  * it holds a role in the VO at an instant. A DN is the submitter's when it is the DN of a certificate login without an
- * account (the principal's name is then the DN), a DN staff bound to the submitter's account, or a DN the submitter
- * asked a VO membership as and a VO admin approved.
+ * account (the principal's name is then the DN), a DN staff bound to the submitter's account, or the DN of a
+ * certificate our CA issued at the submitter's request. Asking a VO membership as a DN proves nothing: a community
+ * admin could ask and approve one as anybody's DN.
  */
 @Component
 class JobMemberships implements Memberships {
@@ -29,8 +30,7 @@ class JobMemberships implements Memberships {
 
     @Override
     public boolean isSubjectOf(String submitter, String subjectDn) {
-        return submitter.equals(subjectDn) || subjects.accountOf(subjectDn).filter(submitter::equals).isPresent()
-                || directory.requestedAs(submitter, subjectDn);
+        return submitter.equals(subjectDn) || subjects.holderOf(subjectDn).filter(submitter::equals).isPresent();
     }
 
     @Override

@@ -82,6 +82,9 @@ class JobApiTest extends ApiTestBase {
             commandGateway.sendAndWait(new RequestMembershipCommand(voId, membership, dn,
                     "/C=DE/O=GridGermany/CN=GridKa-CA", "1", memberName));
             commandGateway.sendAndWait(new ApproveMembershipCommand(voId, membership));
+            // the DN is the member's because staff bound it to the account; the membership alone would not make it so
+            assertSuccess(staff().post("/api/v1/accounts/" + memberName + "/certificate-subjects",
+                    obj("subjectDn", dn)));
         }
 
         void grantEmergency() {
@@ -140,6 +143,17 @@ class JobApiTest extends ApiTestBase {
         assertProblem(s.member.post("/api/v1/jobs", s.job(65, "PUBLIC")), 422, ErrorCode.JOB_CORES_EXCEED_RESOURCE);
         assertProblem(newAccountWithRole(Role.MEMBER).post("/api/v1/jobs", s.job(1, "PUBLIC")), 403,
                 ErrorCode.JOB_SUBJECT_NOT_SUBMITTERS);
+        // an approved membership asked as a DN does not make the DN the asker's: a community admin could ask and
+        // approve one as anybody's DN
+        String asker = createAccount("asker", Role.MEMBER);
+        String askedDn = "/C=DE/O=GridGermany/OU=Test/CN=" + unique("asked");
+        MembershipId asked = MembershipId.random();
+        commandGateway.sendAndWait(new RequestMembershipCommand(s.voId, asked, askedDn,
+                "/C=DE/O=GridGermany/CN=GridKa-CA", "1", asker));
+        commandGateway.sendAndWait(new ApproveMembershipCommand(s.voId, asked));
+        Map<String, Object> asAsked = s.job(1, "PUBLIC");
+        asAsked.put("subjectDn", askedDn);
+        assertProblem(withToken(asker).post("/api/v1/jobs", asAsked), 403, ErrorCode.JOB_SUBJECT_NOT_SUBMITTERS);
         assertProblem(s.member.post("/api/v1/jobs", notHeld), 422, ErrorCode.JOB_FQAN_NOT_HELD);
         assertNotFound(s.member.post("/api/v1/jobs", unknownVo), ErrorCode.VO_NOT_FOUND);
         assertNotFound(s.member.post("/api/v1/jobs", unknownResource), ErrorCode.RESOURCE_NOT_FOUND);

@@ -67,20 +67,4 @@ class VoSubjectRulesTest extends VoApiSupport {
 
         request(withToken(paul), vo, paulsDn);
     }
-
-    @Test
-    void only_an_approved_request_makes_a_dn_the_requesters_for_jobs() {
-        String vo = createVo(registerCommunity(unique("VouchedGrid")), voName("vouched"));
-        String username = createAccount("asker", Role.MEMBER);
-        String subject = dn("Asked Only");
-        String path = request(withToken(username), vo, subject);
-
-        assertThat(directory.requestedAs(username, subject)).isFalse();
-        assertSuccess(staff().post(path + "/reject", obj("reason", "not known to the VO")));
-        assertThat(directory.requestedAs(username, subject)).isFalse();
-
-        String vouched = dn("Asked And Approved");
-        assertSuccess(staff().post(request(withToken(username), vo, vouched) + "/approve", null));
-        assertThat(directory.requestedAs(username, vouched)).isTrue();
-    }
 }

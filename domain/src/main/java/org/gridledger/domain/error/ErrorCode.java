@@ -158,7 +158,7 @@ public enum ErrorCode {
     JOB_NOT_FOUND(ErrorKind.NOT_FOUND, "No such job."),
     JOB_CORES_EXCEED_RESOURCE(ErrorKind.RULE_VIOLATED, "The job asks for more cores than the resource has."),
     JOB_FQAN_NOT_HELD(ErrorKind.RULE_VIOLATED, "The subject does not hold this FQAN in its VO."),
-    JOB_SUBJECT_NOT_SUBMITTERS(ErrorKind.FORBIDDEN, "The subject DN is not the submitter's: not its certificate, not bound to its account, not a DN of an approved VO membership it asked for."),
+    JOB_SUBJECT_NOT_SUBMITTERS(ErrorKind.FORBIDDEN, "The subject DN is not the submitter's: not its certificate login's, not bound to its account, not certified by our CA at its request."),
     JOB_PLACEMENT_REFUSED(ErrorKind.RULE_VIOLATED, "Medical data may only be processed on a resource or provider certified for it."),
     JOB_EMERGENCY_NOT_GRANTED(ErrorKind.RULE_VIOLATED, "The member's VO role does not grant emergency priority."),
     JOB_TRANSITION_INVALID(ErrorKind.RULE_VIOLATED, "The job cannot move from its state to the reported one."),

@@ -123,19 +123,6 @@ public class VoDirectory {
                 .query((rs, n) -> new CommunityId(rs.getObject(1, UUID.class))).list());
     }
 
-    /**
-     * Whether {@code username} asked for a membership of some VO as {@code subjectDn} and a VO admin approved it (the
-     * membership may have lapsed since): the admin's approval vouches that the DN is the requester's. A pending or
-     * rejected request proves nothing.
-     */
-    public boolean requestedAs(String username, String subjectDn) {
-        return jdbc.sql("select exists (select 1 from vo_membership where subject_dn = :dn and requested_by = :u"
-                        + " and status in ('APPROVED', 'EXPIRED'))")
-                .param("dn", subjectDn)
-                .param("u", username)
-                .query(Boolean.class).single();
-    }
-
     /** The roles {@code subjectDn} holds in any group of any VO through memberships active at {@code at}. */
     public Set<String> activeRoles(String subjectDn, Instant at) {
         return Set.copyOf(jdbc.sql("select distinct a.role from vo_membership m join vo_membership_assignment a"
