@@ -168,6 +168,12 @@ class VirtualOrganization {
             throw DomainException.of(ErrorCode.MEMBERSHIP_NOT_ACTIVE, "membership %s was never approved",
                     command.membershipId());
         }
+        if (membership.decision == MembershipStatus.EXPIRED && memberships.values().stream()
+                .anyMatch(m -> m != membership && m.subjectDn.equals(membership.subjectDn) && m.open())) {
+            // the DN asked again after the expiry: one open membership per DN and VO, so the old one stays expired
+            throw DomainException.of(ErrorCode.MEMBERSHIP_EXISTS, "%s holds or has requested another membership of %s",
+                    membership.subjectDn, name);
+        }
         Instant now = clock.instant();
         Instant from = membership.expiresAt.isAfter(now) ? membership.expiresAt : now;
         apply(new MembershipExtendedEvent(voId, command.membershipId(), now,

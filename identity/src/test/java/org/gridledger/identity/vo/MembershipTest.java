@@ -179,6 +179,16 @@ class MembershipTest {
     }
 
     @Test
+    void anExpiredMembershipIsNotExtendedBesideTheDnsNewerOne() {
+        MembershipId again = MembershipId.random();
+        fixture.given(created(VO), aup(VO), requested(VO, M, JANE, EARLIER.minusSeconds(86_400 * 400)),
+                        approved(VO, M, EARLIER.minusSeconds(86_400 * 400)), new MembershipExpiredEvent(VO, M, EARLIER),
+                        requested(VO, again, JANE, EARLIER), approved(VO, again, EARLIER))
+                .when(new ExtendMembershipCommand(VO, M))
+                .expectException(rejectedWith(ErrorCode.MEMBERSHIP_EXISTS));
+    }
+
+    @Test
     void anAdminSuspendsAndRestoresAMemberWithReasons() {
         fixture.given(created(VO), aup(VO), requested(VO, M, JANE, EARLIER), approved(VO, M, EARLIER))
                 .when(new SuspendMembershipCommand(VO, M, " misuse "))

@@ -135,7 +135,7 @@ class TenderProjection {
     /** A cancelled tender keeps its offers; its reason is in its history. Its lot is free again. */
     @EventHandler
     void on(TenderCancelledEvent event) {
-        jdbc.sql("update tender set status = 'CANCELLED', closed_at = :at where tender_id = :id")
+        jdbc.sql("update tender set status = 'CANCELLED', closed_at = coalesce(closed_at, :at) where tender_id = :id")
                 .param("id", event.tenderId().value())
                 .param("at", Timestamp.from(event.cancelledAt()))
                 .update();
