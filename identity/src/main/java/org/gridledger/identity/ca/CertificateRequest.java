@@ -40,6 +40,9 @@ class CertificateRequest {
     private String requester;
     private String subjectDn;
     private String csrPem;
+    private CertificateRequestId renewalOf;
+    private Instant submittedAt;
+    private boolean vettingInherited;
     private CertificateRequestStatus status;
     private CertificateVetting vetting;
     private String serial;
@@ -77,13 +80,20 @@ class CertificateRequest {
     }
 
     @CommandHandler
-    void handle(ApproveCertificateRequestCommand command, CsrInspector inspector, CertificateAuthority ca, Clock clock) {
+    void handle(ApproveCertificateRequestCommand command, CsrInspector inspector, CertificateAuthority ca,
+                RenewalPolicy renewals, Clock clock) {
         requireSubmitted();
         if (vetting == null) {
             throw DomainException.of(ErrorCode.VETTING_MISSING, "request %s has not been vetted", requestId);
         }
         Instant now = clock.instant();
-        CertificateAuthority.Issued issued = ca.issueUserCertificate(inspector.inspect(csrPem), now);
+        var csr = inspector.inspect(csrPem);
+        if (vettingInherited) {
+            // the renewal rests on the previous certificate: revoked or expired since the submission (a compromised
+            // key, an emergency suspension), it vouches for nobody, and the RA has to vet the person again
+            renewals.inheritedVetting(renewalOf, requester, subjectDn, csr.publicKey(), now);
+        }
+        CertificateAuthority.Issued issued = ca.issueUserCertificate(csr, now);
         apply(new CertificateIssuedEvent(requestId, requester, issued.serial(), subjectDn, ca.issuerDn(),
                 issued.certificate().getNotBefore().toInstant(), issued.certificate().getNotAfter().toInstant(),
                 issued.pem(), command.operator(), now));
@@ -130,12 +140,16 @@ class CertificateRequest {
         requester = event.requester();
         subjectDn = event.subjectDn();
         csrPem = event.csrPem();
+        renewalOf = event.renewalOf();
+        submittedAt = event.submittedAt();
         status = CertificateRequestStatus.SUBMITTED;
     }
 
     @EventSourcingHandler
     void on(CertificateRequestVettedEvent event) {
         vetting = event.vetting();
+        // a renewal's inherited vetting is applied with its submission, at the same instant; an RA's comes later
+        vettingInherited = renewalOf != null && event.recordedAt().equals(submittedAt);
     }
 
     @EventSourcingHandler

@@ -125,6 +125,23 @@ class CertificateRequestTest {
     }
 
     @Test
+    void aRenewalWhosePreviousCertificateWasRevokedSinceIsNotIssuedOnItsInheritedVetting() {
+        CertificateVetting inherited = new CertificateVetting(CsrVettingMethod.IN_PERSON, "PASSPORT", null, "ra-anna",
+                TODAY.minusDays(300), PREVIOUS);
+        CertificateRequestSubmittedEvent renewal = new CertificateRequestSubmittedEvent(ID, "jane", TestKeys.JANE,
+                "EC P-256", CSR.strip() + "\n", PREVIOUS, NOW);
+        // the previous certificate has been revoked since the submission: the policy refuses it now
+        fixture.given(renewal, new CertificateRequestVettedEvent(ID, inherited, NOW))
+                .when(new ApproveCertificateRequestCommand(ID, "ra-bob"))
+                .expectException(rejectedWith(ErrorCode.RENEWAL_INVALID));
+        // an RA that vetted the person again issues without asking the previous certificate
+        fixture.given(renewal, new CertificateRequestVettedEvent(ID, inherited, NOW),
+                        new CertificateRequestVettedEvent(ID, VETTING, NOW.plusSeconds(60)))
+                .when(new ApproveCertificateRequestCommand(ID, "ra-bob"))
+                .expectSuccessfulHandlerExecution();
+    }
+
+    @Test
     void aRenewalThePolicyRefusesIsRefused() {
         fixture.givenNoPriorActivity()
                 .when(new SubmitCertificateRequestCommand(ID, "jane", CSR, PREVIOUS))
