@@ -81,6 +81,8 @@ public class ResourceJobAuthorizationTest extends EndpointMatrix {
         commandGateway.sendAndWait(new RequestMembershipCommand(voId, membership, dn, "/C=DE/O=GridGermany/CN=CA", "1",
                 usernames.get(Caller.MEMBER)));
         commandGateway.sendAndWait(new ApproveMembershipCommand(voId, membership));
+        assertSuccess(staff().post("/api/v1/accounts/" + usernames.get(Caller.MEMBER) + "/certificate-subjects",
+                obj("subjectDn", dn)));
         Reply job = caller(Caller.MEMBER).post("/api/v1/jobs", job());
         assertThat(job.status()).as("submit the job the table acts on: %s", job).isEqualTo(201);
         jobId = job.json().path("jobId").asText();

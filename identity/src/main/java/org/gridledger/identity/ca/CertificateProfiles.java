@@ -1,6 +1,7 @@
 package org.gridledger.identity.ca;
 
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.AuthorityKeyIdentifier;
 import org.bouncycastle.asn1.x509.BasicConstraints;
@@ -35,8 +36,8 @@ public final class CertificateProfiles {
     }
 
     /**
-     * A grid user certificate: BasicConstraints CA:false and KeyUsage digitalSignature + keyEncipherment (both
-     * critical), ExtendedKeyUsage clientAuth, SKI, AKI (the CA's key id), the CRL distribution point and the
+     * A grid user certificate: BasicConstraints CA:false and KeyUsage digitalSignature, plus keyEncipherment for an
+     * RSA key (both critical), ExtendedKeyUsage clientAuth, SKI, AKI (the CA's key id), the CRL distribution point and the
      * certificate policy.
      */
     public static X509v3CertificateBuilder user(X500Name issuer, byte[] issuerKeyId, BigInteger serial,
@@ -47,7 +48,7 @@ public final class CertificateProfiles {
         try {
             builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
             builder.addExtension(Extension.keyUsage, true,
-                    new KeyUsage(KeyUsage.digitalSignature | KeyUsage.keyEncipherment));
+                    endEntityKeyUsage(key));
             builder.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_clientAuth));
             builder.addExtension(Extension.subjectKeyIdentifier, false, subjectKeyId(key));
             builder.addExtension(Extension.authorityKeyIdentifier, false, new AuthorityKeyIdentifier(issuerKeyId));
@@ -76,7 +77,7 @@ public final class CertificateProfiles {
         try {
             builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
             builder.addExtension(Extension.keyUsage, true,
-                    new KeyUsage(KeyUsage.digitalSignature | KeyUsage.keyEncipherment));
+                    endEntityKeyUsage(key));
             builder.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth));
             builder.addExtension(Extension.subjectAlternativeName, false,
                     new GeneralNames(names.toArray(GeneralName[]::new)));
@@ -101,6 +102,15 @@ public final class CertificateProfiles {
             throw new IllegalStateException("cannot encode a certificate extension", e);
         }
         return builder;
+    }
+
+    /**
+     * digitalSignature, plus keyEncipherment for an RSA key: RFC 5480 does not allow keyEncipherment for an EC key,
+     * which signs and agrees keys but never encrypts one, and strict validators refuse it.
+     */
+    static KeyUsage endEntityKeyUsage(SubjectPublicKeyInfo key) {
+        boolean rsa = PKCSObjectIdentifiers.rsaEncryption.equals(key.getAlgorithm().getAlgorithm());
+        return new KeyUsage(rsa ? KeyUsage.digitalSignature | KeyUsage.keyEncipherment : KeyUsage.digitalSignature);
     }
 
     /** RFC 5280 method 1: SHA-1 of the subjectPublicKey bit string. */
