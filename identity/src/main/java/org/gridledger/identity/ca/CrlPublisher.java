@@ -88,7 +88,11 @@ public class CrlPublisher {
         }).orElse(false);
     }
 
-    /** The newest CRL, signing a first one when there is none. */
+    /**
+     * The newest CRL, signing a first one when there is none. Transactional itself: {@link #publish()} is called on
+     * this object, not through Spring's proxy, and its advisory lock holds only within a transaction.
+     */
+    @Transactional
     public Crl current() {
         return latest().orElseGet(this::publish);
     }
