@@ -5,6 +5,8 @@ import org.gridledger.app.security.AccountStore;
 import org.gridledger.app.security.ApiTokenService;
 import org.gridledger.domain.error.DomainException;
 import org.gridledger.domain.error.ErrorCode;
+import org.gridledger.domain.identity.CertificateCommands.RejectCertificateRequestCommand;
+import org.gridledger.domain.identity.CertificateRequestId;
 import org.gridledger.domain.identity.CertificateRevocationReason;
 import org.gridledger.domain.identity.EmergencyCommands.RecordSuspensionEffectsCommand;
 import org.gridledger.domain.identity.EmergencyCommands.SuspendPersonCommand;
@@ -83,6 +85,7 @@ class EmergencySuspensions {
         for (String dn : dns) {
             serials.addAll(revocation.revokeAll(dn, revocationReason, actor));
         }
+        rejectPendingRequests(account, dns, reason, actor);
         List<String> memberships = new ArrayList<>();
         if (!dns.isEmpty()) {
             jdbc.sql("""
@@ -109,6 +112,25 @@ class EmergencySuspensions {
         commands.send(new RecordSuspensionEffectsCommand(id, dns, serials, memberships, revokedTokens, disabled),
                 reason);
         return new Outcome(id, account, dns, serials, memberships, revokedTokens, disabled);
+    }
+
+    /**
+     * Rejects the person's certificate requests still waiting for a decision: of the account, or for one of the DNs.
+     * A renewal pending on the revoked certificate's vetting, or a request an attacker placed with the account, must
+     * not be approved afterwards. Each rejection carries the suspension's reason and correlation id in its history.
+     */
+    private void rejectPendingRequests(String account, Set<String> dns, String reason, String actor) {
+        List<UUID> pending = jdbc.sql("""
+                        select request_id from identity_certificate_request
+                        where status = 'SUBMITTED' and (requester = :u or subject_dn in (:dns))
+                        order by request_id""")
+                .param("u", account == null ? "" : account)
+                .param("dns", dns.isEmpty() ? List.of("") : List.copyOf(dns))
+                .query(UUID.class).list();
+        for (UUID id : pending) {
+            commands.send(new RejectCertificateRequestCommand(new CertificateRequestId(id), actor,
+                    "Emergency suspension: " + reason), reason);
+        }
     }
 
     private int revokeTokens(String account, String actor) {

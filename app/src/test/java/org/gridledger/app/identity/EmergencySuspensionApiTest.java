@@ -85,6 +85,24 @@ class EmergencySuspensionApiTest extends VoApiSupport {
     }
 
     @Test
+    void the_persons_pending_certificate_requests_are_rejected_with_the_suspension() {
+        String subject = CertificateApiTest.dn(unique("Petra Pending"));
+        Person person = person(subject);
+        Reply pending = CertificateApiTest.submit(person.client(), OPENSSL.csr(OPENSSL.key("ec:P-256"),
+                CertificateApiTest.dn(unique("Petra Second")), "sha256"));
+        assertThat(pending.status()).as("%s", pending).isEqualTo(201);
+        String pendingPath = REQUESTS + "/" + pending.json().path("requestId").asText();
+
+        assertSuccess(staff().post(SUSPENSIONS, obj("username", person.username(), "reason", "Laptop stolen")));
+
+        JsonNode rejected = staff().get(pendingPath).json();
+        assertThat(rejected.path("status").asText()).isEqualTo("REJECTED");
+        assertThat(rejected.toString()).contains("Emergency suspension: Laptop stolen");
+        assertProblem(newAccountWithRole(Role.RA_OPERATOR).post(pendingPath + "/approve", null), 422,
+                ErrorCode.CERTIFICATE_REQUEST_DECIDED);
+    }
+
+    @Test
     void the_dns_bound_to_the_account_and_asked_memberships_as_are_suspended_with_it() {
         String username = createAccount("gridka-user", Role.MEMBER);
         String foreignDn = CertificateApiTest.dn(unique("Gerd GridKa"));
