@@ -203,20 +203,29 @@ public class UsageReadModel {
                 .list();
     }
 
+    /**
+     * A stored text column as one APEL line: control characters (records keep line breaks and tabs as reported) become
+     * spaces, the value is trimmed, and an empty one is null. Grouping by it keeps two spellings of one value in one
+     * APEL record, whose key they share once written.
+     */
+    private static String apelLine(String column) {
+        return "nullif(btrim(regexp_replace(" + column + ", '[[:cntrl:]]', ' ', 'g')), '')";
+    }
+
     /** Streams the APEL summary rows of a site's month, as the caller may see them, to {@code each}. */
     public void apelSummaries(String site, YearMonth month, UsageVisibility visibility,
                               java.util.function.Consumer<ApelSummaryData> each) {
-        String sql = """
-                select r.user_dn, r.vo, r.vo_group, r.vo_role, r.submit_host, r.infrastructure, r.node_count,
-                       r.processors, min(r.end_time), max(r.end_time), sum(r.wall_seconds), sum(r.cpu_seconds),
-                       round(sum(r.normalised_wall)), round(sum(r.normalised_cpu)), count(*)
-                from usage_record r
-                where r.site = :site and r.month = :month and r.superseded_by is null and """
-                + visibility.condition("r.") + """
-                 group by r.user_dn, r.vo, r.vo_group, r.vo_role, r.submit_host, r.infrastructure, r.node_count,
-                         r.processors
-                order by r.user_dn, r.vo, r.vo_group, r.vo_role, r.submit_host, r.infrastructure, r.node_count,
-                         r.processors""";
+        String sql = "select user_dn, vo, vo_group, vo_role, submit_host, infrastructure, node_count, processors,"
+                + " min(end_time), max(end_time), sum(wall_seconds), sum(cpu_seconds), round(sum(normalised_wall)),"
+                + " round(sum(normalised_cpu)), count(*)"
+                + " from (select " + apelLine("r.user_dn") + " as user_dn, " + apelLine("r.vo") + " as vo, "
+                + apelLine("r.vo_group") + " as vo_group, " + apelLine("r.vo_role") + " as vo_role, "
+                + apelLine("r.submit_host") + " as submit_host, r.infrastructure, r.node_count, r.processors,"
+                + " r.end_time, r.wall_seconds, r.cpu_seconds, r.normalised_wall, r.normalised_cpu"
+                + " from usage_record r where r.site = :site and r.month = :month and r.superseded_by is null and "
+                + visibility.condition("r.") + ") lines"
+                + " group by user_dn, vo, vo_group, vo_role, submit_host, infrastructure, node_count, processors"
+                + " order by user_dn, vo, vo_group, vo_role, submit_host, infrastructure, node_count, processors";
         readOnly.executeWithoutResult(status -> new org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate(
                 streaming()).query(sql, new org.springframework.jdbc.core.namedparam.MapSqlParameterSource()
                         .addValue("site", site).addValue("month", date(month)).addValue("all", visibility.all())
@@ -230,11 +239,12 @@ public class UsageReadModel {
                 }));
     }
 
-    /** APEL sync figures of a site's month per submit host, as the caller may see them. */
+    /** APEL sync figures of a site's month per submit host (as one APEL line), as the caller may see them. */
     public List<ApelSyncData> apelSync(String site, YearMonth month, UsageVisibility visibility) {
-        return jdbc.sql("select coalesce(r.submit_host, ''), count(*) from usage_record r where r.site = :site"
+        String host = "coalesce(" + apelLine("r.submit_host") + ", '')";
+        return jdbc.sql("select " + host + ", count(*) from usage_record r where r.site = :site"
                         + " and r.month = :month and r.superseded_by is null and " + visibility.condition("r.")
-                        + " group by coalesce(r.submit_host, '') order by 1")
+                        + " group by " + host + " order by 1")
                 .param("site", site).param("month", date(month)).param("all", visibility.all())
                 .param("visibleProviders", visibility.providers())
                 .param("visibleCommunities", visibility.communities())

@@ -170,6 +170,31 @@ class UsageApiTest extends ApiTestBase {
     }
 
     @Test
+    void aLineBreakInAStoredDnIsASpaceInTheApelExportAndItsJobsOneSummary() {
+        String jobs = "[" + jsonJob("lb1", "/C=DE/O=GridGermany/CN=Jane\\nDoe") + ","
+                + jsonJob("lb2", "/C=DE/O=GridGermany/CN=Jane Doe") + "]";
+        Reply uploaded = upload(provider, "json-lines", "application/json", jobs);
+        assertThat(uploaded.status()).as("%s", uploaded).isEqualTo(200);
+        assertThat(uploaded.json().path("counts").path("accepted").asLong()).isEqualTo(2);
+
+        Reply summary = provider.get("/api/v1/usage/exports/apel-summaries?site=" + site + "&month=2026-07");
+
+        assertThat(summary.status()).as("%s", summary).isEqualTo(200);
+        assertThat(summary.body()).contains("GlobalUserName: /C=DE/O=GridGermany/CN=Jane Doe\n")
+                .contains("NumberOfJobs: 2").doesNotContain("Jane\nDoe");
+        assertThat(provider.get("/api/v1/usage/exports/apel-sync?site=" + site + "&month=2026-07").body())
+                .contains("NumberOfJobs: 2");
+    }
+
+    private String jsonJob(String id, String dn) {
+        return "{\"site\": \"" + site + "\", \"submitHost\": \"ce." + site + ".example.org\", \"localJobId\": \""
+                + jobId(id) + "\", \"globalUserName\": \"" + dn + "\", \"fqan\": \"/atlas/Role=NULL/Capability=NULL\","
+                + " \"wallSeconds\": 600, \"cpuSeconds\": 300, \"processors\": 1, \"nodeCount\": 1,"
+                + " \"startTime\": \"2026-07-10T09:50:00Z\", \"endTime\": \"2026-07-10T10:00:00Z\","
+                + " \"infrastructure\": \"grid\", \"serviceLevelType\": \"HEPSPEC\", \"serviceLevel\": 10}";
+    }
+
+    @Test
     void recordsForAMonthClosedForBillingAreMarkedLate() {
         long march2025 = Instant.parse("2025-03-10T10:00:00Z").getEpochSecond();
         upload(provider, "before", "text/plain", apel(job("1", "atlas", march2025, 60)));
