@@ -90,7 +90,7 @@ class EmergencySuspensions {
         if (!dns.isEmpty()) {
             jdbc.sql("""
                             select vo_id, membership_id from vo_membership
-                            where subject_dn in (:dns) and status = 'APPROVED' and not admin_suspended
+                            where subject_dn in (:dns) and status in ('APPROVED', 'EXPIRED') and not admin_suspended
                             order by vo_id, membership_id""")
                     .param("dns", List.copyOf(dns))
                     .query((rs, n) -> new SuspendMembershipCommand(new VoId(rs.getObject("vo_id", UUID.class)),

@@ -183,7 +183,10 @@ class VirtualOrganization {
     @CommandHandler
     void handle(SuspendMembershipCommand command, Clock clock) {
         Membership membership = membership(command.membershipId());
-        membership.requireApproved();
+        if (membership.decision != MembershipStatus.EXPIRED) {
+            // an expired membership can be suspended too, so that an extension does not bring it back unchecked
+            membership.requireApproved();
+        }
         if (membership.adminSuspended) {
             throw DomainException.of(ErrorCode.MEMBERSHIP_SUSPENDED, "membership %s is suspended already",
                     command.membershipId());

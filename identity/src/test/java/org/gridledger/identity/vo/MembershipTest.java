@@ -179,6 +179,17 @@ class MembershipTest {
     }
 
     @Test
+    void anExpiredMembershipCanBeSuspendedSoThatAnExtensionDoesNotBringItBack() {
+        fixture.given(created(VO), aup(VO), requested(VO, M, JANE, EARLIER.minusSeconds(86_400 * 400)),
+                        approved(VO, M, EARLIER.minusSeconds(86_400 * 400)), new MembershipExpiredEvent(VO, M, EARLIER))
+                .when(new SuspendMembershipCommand(VO, M, "emergency"))
+                .expectEvents(new MembershipSuspendedEvent(VO, M, NOW, "emergency"));
+        fixture.given(created(VO), aup(VO), requested(VO, M, JANE, EARLIER))
+                .when(new SuspendMembershipCommand(VO, M, "pending"))
+                .expectException(rejectedWith(ErrorCode.MEMBERSHIP_NOT_ACTIVE));
+    }
+
+    @Test
     void anExpiredMembershipIsNotExtendedBesideTheDnsNewerOne() {
         MembershipId again = MembershipId.random();
         fixture.given(created(VO), aup(VO), requested(VO, M, JANE, EARLIER.minusSeconds(86_400 * 400)),
