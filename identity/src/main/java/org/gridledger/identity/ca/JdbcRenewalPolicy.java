@@ -1,6 +1,7 @@
 package org.gridledger.identity.ca;
 
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
+import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
 import org.gridledger.domain.error.DomainException;
 import org.gridledger.domain.error.ErrorCode;
 import org.gridledger.domain.identity.CertificateRequestId;
@@ -9,6 +10,9 @@ import org.gridledger.domain.identity.CsrVettingMethod;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import java.security.PublicKey;
+import java.security.interfaces.ECPublicKey;
+import java.security.interfaces.RSAPublicKey;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -51,16 +55,32 @@ class JdbcRenewalPolicy implements RenewalPolicy {
         if (row.revokedAt() != null || !now.isBefore(row.notAfter().toInstant())) {
             throw new DomainException(ErrorCode.RENEWAL_INVALID, "only a valid certificate can be renewed");
         }
-        byte[] oldKey = CaKeyStore.parseCertificate(row.pem()).getPublicKey().getEncoded();
+        PublicKey oldKey = CaKeyStore.parseCertificate(row.pem()).getPublicKey();
+        PublicKey candidate;
         try {
-            if (Arrays.equals(oldKey, newKey.getEncoded())) {
-                throw new DomainException(ErrorCode.RENEWAL_INVALID, "a renewal needs a new key");
-            }
-        } catch (java.io.IOException e) {
-            throw new DomainException(ErrorCode.CSR_MALFORMED, "the public key cannot be encoded");
+            candidate = new JcaPEMKeyConverter().setProvider(BouncyCastle.PROVIDER).getPublicKey(newKey);
+        } catch (org.bouncycastle.openssl.PEMException e) {
+            throw new DomainException(ErrorCode.CSR_MALFORMED, "the public key cannot be read");
+        }
+        if (sameKey(oldKey, candidate)) {
+            throw new DomainException(ErrorCode.RENEWAL_INVALID, "a renewal needs a new key");
         }
         CertificateRequestId origin = row.inheritedFrom() != null ? new CertificateRequestId(row.inheritedFrom()) : previous;
         return new CertificateVetting(CsrVettingMethod.valueOf(row.method()), row.documentType(), row.documentHash(),
                 row.operator(), row.vettedOn(), origin);
+    }
+
+    /**
+     * Whether two public keys are the same key, whatever their encoding: the RSA modulus and exponent (an encoding
+     * with or without NULL algorithm parameters is the same key), the EC point (compressed or not).
+     */
+    static boolean sameKey(PublicKey a, PublicKey b) {
+        if (a instanceof RSAPublicKey ra && b instanceof RSAPublicKey rb) {
+            return ra.getModulus().equals(rb.getModulus()) && ra.getPublicExponent().equals(rb.getPublicExponent());
+        }
+        if (a instanceof ECPublicKey ea && b instanceof ECPublicKey eb) {
+            return ea.getW().equals(eb.getW());
+        }
+        return Arrays.equals(a.getEncoded(), b.getEncoded());
     }
 }
