@@ -126,6 +126,7 @@ public enum ErrorCode {
     CSR_MALFORMED(ErrorKind.MALFORMED, "The body is not one PEM-encoded PKCS#10 certificate signing request."),
     CSR_MULTIPLE(ErrorKind.MALFORMED, "The body holds more than one PEM block; send exactly one CSR."),
     CSR_TOO_LARGE(ErrorKind.TOO_LARGE, "The CSR exceeds 64 KiB."),
+    CSR_KEY_COMPROMISED(ErrorKind.RULE_VIOLATED, "The CSR's key belongs to a certificate revoked for key compromise."),
     CSR_SIGNATURE_INVALID(ErrorKind.RULE_VIOLATED, "The CSR's signature does not verify with its own public key."),
     CSR_SIGNATURE_ALGORITHM_WEAK(ErrorKind.RULE_VIOLATED, "The CSR must be signed with SHA-256 or stronger, with RSA or ECDSA."),
     KEY_ALGORITHM_UNSUPPORTED(ErrorKind.RULE_VIOLATED, "Only RSA and EC (P-256, P-384) keys are accepted."),

@@ -1,5 +1,6 @@
 package org.gridledger.identity.ca;
 
+import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ReplayStatus;
@@ -136,6 +137,18 @@ class CertificateProjection {
                 .param("id", event.requestId().value()).param("at", utc(event.revokedAt()))
                 .param("reason", event.reason().name()).param("by", event.revokedBy())
                 .update();
+        if (event.reason() == CertificateRevocationReason.KEY_COMPROMISE) {
+            // the key is known to others: no request may certify it again (CompromisedKeys)
+            jdbc.sql("select certificate_pem from identity_certificate where request_id = :id")
+                    .param("id", event.requestId().value()).query(String.class).optional()
+                    .ifPresent(pem -> jdbc.sql("""
+                                    insert into identity_compromised_key (key_hash, serial, revoked_at)
+                                    values (:hash, :serial, :at) on conflict (key_hash) do nothing""")
+                            .param("hash", CompromisedKeys.hash(SubjectPublicKeyInfo.getInstance(
+                                    CaKeyStore.parseCertificate(pem).getPublicKey().getEncoded())))
+                            .param("serial", event.serial()).param("at", utc(event.revokedAt()))
+                            .update());
+        }
         if (!replay.isReplay() && !crls.lists(event.serial())) {
             crls.publish();
         }
@@ -143,7 +156,9 @@ class CertificateProjection {
 
     @ResetHandler
     void reset() {
-        jdbc.sql("lock table identity_certificate_request, identity_certificate in exclusive mode").update();
+        jdbc.sql("lock table identity_certificate_request, identity_certificate, identity_compromised_key"
+                + " in exclusive mode").update();
+        jdbc.sql("delete from identity_compromised_key").update();
         jdbc.sql("delete from identity_certificate").update();
         jdbc.sql("delete from identity_certificate_request").update();
     }

@@ -54,11 +54,12 @@ class CertificateRequest {
 
     @CommandHandler
     CertificateRequest(SubmitCertificateRequestCommand command, CsrInspector inspector, DnOwnerRegistry owners,
-                       RenewalPolicy renewals, Clock clock) {
+                       RenewalPolicy renewals, CompromisedKeys compromisedKeys, Clock clock) {
         if (command.requester() == null || command.requester().isBlank()) {
             throw new DomainException(ErrorCode.VALIDATION_FAILED, "requester is required");
         }
         InspectedCsr csr = inspector.inspect(command.csrPem());
+        requireUncompromised(csr, compromisedKeys);
         Instant now = clock.instant();
         CertificateVetting inherited = command.renewalOf() == null ? null
                 : renewals.inheritedVetting(command.renewalOf(), command.requester(), csr.subjectDn(), csr.publicKey(), now);
@@ -81,13 +82,14 @@ class CertificateRequest {
 
     @CommandHandler
     void handle(ApproveCertificateRequestCommand command, CsrInspector inspector, CertificateAuthority ca,
-                RenewalPolicy renewals, Clock clock) {
+                RenewalPolicy renewals, CompromisedKeys compromisedKeys, Clock clock) {
         requireSubmitted();
         if (vetting == null) {
             throw DomainException.of(ErrorCode.VETTING_MISSING, "request %s has not been vetted", requestId);
         }
         Instant now = clock.instant();
         var csr = inspector.inspect(csrPem);
+        requireUncompromised(csr, compromisedKeys);
         if (vettingInherited) {
             // the renewal rests on the previous certificate: revoked or expired since the submission (a compromised
             // key, an emergency suspension), it vouches for nobody, and the RA has to vet the person again
@@ -97,6 +99,14 @@ class CertificateRequest {
         apply(new CertificateIssuedEvent(requestId, requester, issued.serial(), subjectDn, ca.issuerDn(),
                 issued.certificate().getNotBefore().toInstant(), issued.certificate().getNotAfter().toInstant(),
                 issued.pem(), command.operator(), now));
+    }
+
+    /** A key of a certificate revoked for key compromise is never certified again (checked again at approval). */
+    private static void requireUncompromised(InspectedCsr csr, CompromisedKeys compromisedKeys) {
+        if (compromisedKeys.compromised(csr.publicKey())) {
+            throw new DomainException(ErrorCode.CSR_KEY_COMPROMISED,
+                    "the CSR's key belongs to a certificate revoked for key compromise; generate a new key");
+        }
     }
 
     @CommandHandler

@@ -82,9 +82,38 @@ class CertificateProjectionTest {
         projection.on(new CertificateRequestSubmittedEvent(id, "jane", dn, "EC P-256", "CSR", null, NOW));
         projection.on(new CertificateRequestVettedEvent(id, new CertificateVetting(CsrVettingMethod.IN_PERSON,
                 "PASSPORT", "sha256:00:11", "ra-anna", TODAY, null), NOW));
-        projection.on(new CertificateIssuedEvent(id, "jane", serial, dn, ca.issuerDn(), NOW, notAfter, "PEM",
+        // a real certificate of a fresh key, as the CA issues it (the projection reads its key on a compromise)
+        String pem = ca.issueUserCertificate(new InspectedCsr(DistinguishedNames.toX500Name(dn), dn,
+                TestKeys.spki(TestKeys.freshEc()), "EC P-256"), NOW).pem();
+        projection.on(new CertificateIssuedEvent(id, "jane", serial, dn, ca.issuerDn(), NOW, notAfter, pem,
                 "ra-anna", NOW));
         return id;
+    }
+
+    @Test
+    void aRevocationForKeyCompromiseBlocksTheKeyAndOthersDoNot() {
+        CertificateRequestId compromisedId = issue(TestKeys.JANE, "c0c0", NOW.plus(Duration.ofDays(100)));
+        CertificateRequestId supersededId = issue("/C=DE/O=GridGermany/OU=X/CN=Other", "d0d0",
+                NOW.plus(Duration.ofDays(100)));
+        CompromisedKeys keys = new JdbcCompromisedKeys(JDBC);
+
+        projection.on(new CertificateRevokedEvent(compromisedId, "c0c0", TestKeys.JANE,
+                CertificateRevocationReason.KEY_COMPROMISE, "jane", NOW), ReplayStatus.REPLAY);
+        projection.on(new CertificateRevokedEvent(supersededId, "d0d0", "/C=DE/O=GridGermany/OU=X/CN=Other",
+                CertificateRevocationReason.SUPERSEDED, "jane", NOW), ReplayStatus.REPLAY);
+
+        var compromisedKey = keyOf(compromisedId);
+        assertThat(keys.compromised(compromisedKey)).isTrue();
+        assertThat(keys.compromised(keyOf(supersededId))).isFalse();
+        EmbeddedDatabase.inTransaction(projection::reset);
+        assertThat(keys.compromised(compromisedKey)).as("rebuilt from the events").isFalse();
+    }
+
+    private org.bouncycastle.asn1.x509.SubjectPublicKeyInfo keyOf(CertificateRequestId id) {
+        String pem = JDBC.sql("select certificate_pem from identity_certificate where request_id = :id")
+                .param("id", id.value()).query(String.class).single();
+        return org.bouncycastle.asn1.x509.SubjectPublicKeyInfo.getInstance(
+                CaKeyStore.parseCertificate(pem).getPublicKey().getEncoded());
     }
 
     @Test

@@ -44,6 +44,7 @@ class CertificateRequestTest {
 
     private FixtureConfiguration<CertificateRequest> fixture;
     private final Map<String, String> owners = new HashMap<>();
+    private final java.util.Set<String> compromised = new java.util.HashSet<>();
     private RenewalPolicy renewals = (previous, requester, dn, key, now) -> {
         throw new DomainException(ErrorCode.RENEWAL_INVALID, "no certificate");
     };
@@ -65,6 +66,7 @@ class CertificateRequestTest {
             }
         });
         fixture.registerInjectableResource((RenewalPolicy) (p, r, d, k, n) -> renewals.inheritedVetting(p, r, d, k, n));
+        fixture.registerInjectableResource((CompromisedKeys) key -> compromised.contains(CompromisedKeys.hash(key)));
         fixture.registerInjectableResource(TestKeys.ca(FixedClocks.now()));
     }
 
@@ -103,6 +105,18 @@ class CertificateRequestTest {
                 .when(new SubmitCertificateRequestCommand(ID, "jane",
                         TestKeys.csr(TestKeys.rsa(2048), TestKeys.JANE, "SHA1withRSA"), null))
                 .expectException(rejectedWith(ErrorCode.CSR_SIGNATURE_ALGORITHM_WEAK));
+        assertThat(owners).isEmpty();
+    }
+
+    @Test
+    void aKeyRevokedForKeyCompromiseIsNeverCertifiedAgain() {
+        compromised.add(CompromisedKeys.hash(TestKeys.spki(TestKeys.ec("secp256r1"))));
+        fixture.givenNoPriorActivity()
+                .when(new SubmitCertificateRequestCommand(ID, "jane", CSR, null))
+                .expectException(rejectedWith(ErrorCode.CSR_KEY_COMPROMISED));
+        fixture.given(submitted(), vetted())
+                .when(new ApproveCertificateRequestCommand(ID, "ra-bob"))
+                .expectException(rejectedWith(ErrorCode.CSR_KEY_COMPROMISED));
         assertThat(owners).isEmpty();
     }
 
