@@ -175,6 +175,11 @@ class CertificateApiTest extends ApiTestBase {
         HttpResponse<String> after = overTls(client, "/api/v1/me", null);
         assertThat(after.statusCode()).isEqualTo(401);
         assertThat(after.body()).contains(ErrorCode.CERTIFICATE_LOGIN_REFUSED.name());
+
+        // the compromised key is never certified again, for this DN or any other
+        assertProblem(submit(member, OPENSSL.csr(key, subject, "sha256")), 422, ErrorCode.CSR_KEY_COMPROMISED);
+        assertProblem(submit(newAccountWithRole(Role.MEMBER), OPENSSL.csr(key, dn(unique("Someone Else")), "sha256")),
+                422, ErrorCode.CSR_KEY_COMPROMISED);
     }
 
     @Autowired
