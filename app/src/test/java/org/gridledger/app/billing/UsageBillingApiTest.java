@@ -173,8 +173,7 @@ class UsageBillingApiTest extends ApiTestBase {
         YearMonth april = YearMonth.of(2024, 4);
         YearMonth may = YearMonth.of(2024, 5);
         String community = registerCommunity(unique("LateGrid"));
-        assertSuccess(finance().put("/api/v1/communities/" + community + "/vat-rate", obj("vatRate", "0",
-                "exemptionReason", "Research institution, § 4 Nr. 21a UStG")));
+        exemptFromVat(community);
         tariff(null, null, "HS06_HOUR", "0.05", "2024-01-01", null);
         usage(community, "on-time", job("l1", "2024-04-10T10:00:00Z", 7_200, 3_600, 1));
 
@@ -208,8 +207,7 @@ class UsageBillingApiTest extends ApiTestBase {
         YearMonth july = YearMonth.of(2024, 7);
         YearMonth august = YearMonth.of(2024, 8);
         String community = registerCommunity(unique("AssignedLateGrid"));
-        assertSuccess(finance().put("/api/v1/communities/" + community + "/vat-rate", obj("vatRate", "0",
-                "exemptionReason", "Research institution, § 4 Nr. 21a UStG")));
+        exemptFromVat(community);
         tariff(null, null, "HS06_HOUR", "0.05", "2024-01-01", null);
         // on time, but under a VO nobody has assigned yet: unattributed while July is invoiced
         String vo = "vo-" + UUID.randomUUID().toString().substring(0, 8);
@@ -236,8 +234,7 @@ class UsageBillingApiTest extends ApiTestBase {
         String first = registerCommunity(unique("FirstGrid"));
         String second = registerCommunity(unique("SecondGrid"));
         for (String community : List.of(first, second)) {
-            assertSuccess(finance().put("/api/v1/communities/" + community + "/vat-rate", obj("vatRate", "0",
-                    "exemptionReason", "Research institution, § 4 Nr. 21a UStG")));
+            exemptFromVat(community);
         }
         tariff(null, null, "HS06_HOUR", "0.05", "2024-01-01", null);
         usage(first, "original", job("mv", "2024-10-10T10:00:00Z", 7_200, 3_600, 1));
@@ -315,6 +312,12 @@ class UsageBillingApiTest extends ApiTestBase {
 
     private Http finance() {
         return newAccountWithRole(org.gridledger.app.security.Role.FINANCE);
+    }
+
+    /** The community is a research institution, exempt from VAT, so that totals are the usage itself. */
+    private void exemptFromVat(String community) {
+        assertSuccess(finance().put("/api/v1/communities/" + community + "/vat-rate", obj("vatRate", "0",
+                "exemptionReason", "Research institution, § 4 Nr. 21a UStG")));
     }
 
     private String tariff(String resource, String community, String unit, String price, String from, String until) {
