@@ -57,7 +57,7 @@ class GrantController {
     ResponseEntity<GrantView> record(@Valid @RequestBody RecordGrantRequest request) {
         GrantId id = GrantId.random();
         commands.send(new RecordGrantCommand(id, request.funder(), request.reference(),
-                new Money(request.amount(), finance.currencyOr(request.currency())), request.firstMonth(),
+                new Money(request.amount(), finance.inBooks(request.currency())), request.firstMonth(),
                 request.lastMonth(), request.receivedOn()));
         return Created.at("/api/v1/grants/" + id, () -> find(id));
     }

@@ -131,7 +131,7 @@ class InvoiceController {
     @Operation(summary = "Draft an invoice to a community for a month with the given lines")
     ResponseEntity<InvoiceView> draft(@Valid @RequestBody DraftInvoiceRequest request) {
         queries.ask(new FindCommunityQuery(request.communityId()), CommunityView.class);
-        Currency currency = finance.currencyOr(request.currency());
+        Currency currency = finance.inBooks(request.currency());
         InvoiceId id = InvoiceId.random();
         commands.send(new DraftInvoiceCommand(id, request.communityId(), request.period(), currency,
                 lines(request.lines(), currency)));

@@ -83,7 +83,7 @@ class TariffController {
     ResponseEntity<TariffView> define(@Valid @RequestBody DefineTariffRequest request) {
         TariffId id = TariffId.random();
         commands.send(new DefineTariffCommand(id, request.providerId(), request.resourceId(), request.communityId(),
-                request.unit(), new Money(request.price(), finance.currencyOr(request.currency())),
+                request.unit(), new Money(request.price(), finance.inBooks(request.currency())),
                 request.effectiveFrom(), request.effectiveUntil()));
         return Created.at("/api/v1/tariffs/" + id, () -> find(id));
     }

@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.gridledger.app.finance.FinanceProperties;
 import org.gridledger.app.messaging.CommandSender;
 import org.gridledger.app.messaging.Queries;
 import org.gridledger.app.web.Created;
@@ -76,10 +77,12 @@ class SupportPackageController {
 
     private final CommandSender commands;
     private final Queries queries;
+    private final FinanceProperties finance;
 
-    SupportPackageController(CommandSender commands, Queries queries) {
+    SupportPackageController(CommandSender commands, Queries queries, FinanceProperties finance) {
         this.commands = commands;
         this.queries = queries;
+        this.finance = finance;
     }
 
     @PostMapping
@@ -88,7 +91,7 @@ class SupportPackageController {
     ResponseEntity<SupportPackageView> define(@Valid @RequestBody DefinePackageRequest request) {
         SupportPackageId id = SupportPackageId.random();
         commands.send(new DefineSupportPackageCommand(id, request.name(), request.description(), request.category(),
-                request.currency() == null ? Money.EUR : request.currency()));
+                finance.inBooks(request.currency())));
         return Created.at("/api/v1/packages/" + id, () -> get(id, null));
     }
 

@@ -161,8 +161,13 @@ class TenderController {
     ResponseEntity<TenderView> offer(@PathVariable TenderId id, @Valid @RequestBody OfferRequest request) {
         scope.requireToAct(CurrentPrincipal.get(), request.providerId());
         TenderView tender = find(id);
-        Currency currency = request.currency() != null ? request.currency()
-                : queries.ask(new FindSupportPackageQuery(tender.packageId(), null), SupportPackageView.class).currency();
+        // the provider is paid in the package's currency, the books' (ADR 0032)
+        Currency currency = queries.ask(new FindSupportPackageQuery(tender.packageId(), null),
+                SupportPackageView.class).currency();
+        if (request.currency() != null && !request.currency().equals(currency)) {
+            throw DomainException.of(ErrorCode.CURRENCY_MISMATCH, "offers for this package are in %s, not %s",
+                    currency, request.currency());
+        }
         commands.send(new SubmitOfferCommand(id, request.providerId(), new TenderOffer(
                 new Money(request.monthlyPrice(), currency), request.capacity(), request.sla())));
         return created(id);
