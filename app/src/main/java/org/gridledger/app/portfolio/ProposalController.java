@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.axonframework.common.transaction.TransactionManager;
+import org.gridledger.app.finance.FinanceProperties;
 import org.gridledger.app.messaging.CommandSender;
 import org.gridledger.app.messaging.Queries;
 import org.gridledger.app.security.CommunityScope;
@@ -31,7 +32,6 @@ import org.gridledger.domain.portfolio.SupportPackageCommands.DefineSupportPacka
 import org.gridledger.domain.portfolio.SupportPackageId;
 import org.gridledger.domain.shared.AuditTrailView;
 import org.gridledger.domain.shared.FindAggregateHistoryQuery;
-import org.gridledger.domain.shared.Money;
 import org.gridledger.domain.shared.Pagination;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -73,13 +73,15 @@ class ProposalController {
     private final Queries queries;
     private final CommunityScope scope;
     private final TransactionManager transactions;
+    private final FinanceProperties finance;
 
     ProposalController(CommandSender commands, Queries queries, CommunityScope scope,
-                       TransactionManager transactions) {
+                       TransactionManager transactions, FinanceProperties finance) {
         this.commands = commands;
         this.queries = queries;
         this.scope = scope;
         this.transactions = transactions;
+        this.finance = finance;
     }
 
     @PostMapping
@@ -143,7 +145,7 @@ class ProposalController {
             packageId = SupportPackageId.random();
             transactions.executeInTransaction(() -> {
                 commands.send(new DefineSupportPackageCommand(packageId, proposal.name(), proposal.description(),
-                        proposal.category(), Money.EUR));
+                        proposal.category(), finance.bookCurrency()));
                 commands.send(new AcceptProposalCommand(id, packageId));
             });
         } else {
