@@ -5,6 +5,8 @@ import org.gridledger.domain.portfolio.PackageCategory;
 import org.gridledger.domain.portfolio.PackageStatus;
 import org.gridledger.domain.portfolio.ProviderId;
 import org.gridledger.domain.portfolio.SupportPackageId;
+import org.gridledger.domain.portfolio.TenderId;
+import org.gridledger.domain.shared.DateRange;
 
 import java.time.LocalDate;
 import java.util.Currency;
@@ -30,6 +32,17 @@ public interface TenderContext {
      * contract that is neither terminated nor ended by {@code today}.
      */
     boolean lotTaken(SupportPackageId packageId, String lotKey, LocalDate today);
+
+    /**
+     * Of the contracts of other tenders for the package and lot, the one covering days of {@code term} that runs
+     * longest, with the days it covers ({@code [from, until)}, {@code until} cut by a termination and null if it has
+     * no end); empty when none covers any day of {@code term}.
+     */
+    Optional<LotContract> overlappingContract(SupportPackageId packageId, String lotKey, TenderId tenderId,
+                                              DateRange term);
+
+    record LotContract(TenderId tenderId, ProviderId providerId, DateRange covers) {
+    }
 
     record PackageFacts(PackageStatus status, PackageCategory category, Currency currency) {
     }
