@@ -29,7 +29,8 @@ public interface TenderContext {
 
     /**
      * Whether another tender for the package and lot is open or closed and not yet awarded, or awarded with a
-     * contract that is neither terminated nor ended by {@code today}.
+     * contract that is neither terminated nor ended by {@code today}. A termination dated ahead frees the lot for a
+     * new tender (the successor is chosen during the notice); {@link #overlappingContract} keeps the days up to it.
      */
     boolean lotTaken(SupportPackageId packageId, String lotKey, LocalDate today);
 
