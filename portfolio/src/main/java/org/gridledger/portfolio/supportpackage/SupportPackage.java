@@ -79,6 +79,12 @@ class SupportPackage {
             throw DomainException.of(ErrorCode.TERMS_CHANGE_PAST,
                     "terms effective %s would change the past (today is %s)", effectiveFrom, today);
         }
+        if (status != PackageStatus.DRAFT && !effectiveFrom.isAfter(today)) {
+            // today's subscriptions, tickets and cancellation notices have taken the terms in force this morning
+            throw DomainException.of(ErrorCode.TERMS_CHANGE_PAST,
+                    "a %s package's new terms take effect tomorrow at the earliest (today is %s)",
+                    status.name().toLowerCase(java.util.Locale.ROOT), today);
+        }
         Integer supersedes = null;
         for (TermsVersion existing : versions) {
             if (!existing.superseded() && existing.effectiveFrom().equals(effectiveFrom)) {

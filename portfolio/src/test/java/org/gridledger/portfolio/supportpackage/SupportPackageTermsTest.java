@@ -99,6 +99,20 @@ class SupportPackageTermsTest {
     }
 
     @Test
+    void aPublishedPackagesNewTermsTakeEffectTomorrowAtTheEarliestWhileADraftsMayStartToday() {
+        fixture.given(defined(ID, DEFINED_ON), revised(1, DEFINED_ON, null), published())
+                .when(revise(terms(TODAY, "95.00")))
+                .expectException(rejectedWith(ErrorCode.TERMS_CHANGE_PAST))
+                .expectNoEvents();
+        fixture.given(defined(ID, DEFINED_ON), revised(1, DEFINED_ON, null), published())
+                .when(revise(terms(TODAY.plusDays(1), "95.00")))
+                .expectEvents(new SupportPackageTermsRevisedEvent(ID, 2, terms(TODAY.plusDays(1), "95.00"), null));
+        fixture.given(defined(ID, DEFINED_ON), revised(1, DEFINED_ON, null))
+                .when(revise(terms(TODAY, "95.00")))
+                .expectEvents(new SupportPackageTermsRevisedEvent(ID, 2, terms(TODAY, "95.00"), null));
+    }
+
+    @Test
     void aVersionAlreadyInForceForAPublishedPackageCannotBeSuperseded() {
         fixture.given(defined(ID, DEFINED_ON), revised(1, TODAY, null), published())
                 .when(revise(terms(TODAY, "95.00")))
