@@ -92,6 +92,24 @@ class SettlementComposerTest {
     }
 
     @Test
+    void aProviderSucceedingItselfOnALotMidMonthIsPaidEachContractsDaysAtItsOwnPrice() {
+        List<SettlementLine> lines = compose(List.of(
+                contract(TRAINING, "Training", "620.00", LocalDate.of(2026, 1, 1), LocalDate.of(2027, 1, 1),
+                        LocalDate.of(2026, 10, 11)),
+                contract(TRAINING, "Training", "930.00", LocalDate.of(2026, 10, 11), LocalDate.of(2027, 10, 11),
+                        null)), List.of(), List.of(), "0");
+
+        // 620.00 × 10 / 31 = 200.00 and 930.00 × 21 / 31 = 630.00: no day paid twice or missed
+        assertThat(lines).extracting(SettlementLine::amount)
+                .containsExactlyInAnyOrder(Money.euros("200.00"), Money.euros("630.00"));
+        assertThat(lines).extracting(SettlementLine::quantity).extracting(BigDecimal::intValue)
+                .containsExactlyInAnyOrder(10, 21);
+        assertThat(lines).extracting(SettlementLine::description).containsExactlyInAnyOrder(
+                "Training: support contract, 1 Oct–10 Oct (10 of 31 days), terminated 2026-10-11",
+                "Training: support contract, 11 Oct–31 Oct (21 of 31 days)");
+    }
+
+    @Test
     void penaltiesAreDeductedPerPackage() {
         List<SettlementLine> lines = compose(List.of(), List.of(
                 new SettlementSources.Penalty(OCTOBER, MIDDLEWARE, "Middleware", PackageCategory.MIDDLEWARE_MAINTENANCE,

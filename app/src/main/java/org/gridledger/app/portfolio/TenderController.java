@@ -211,7 +211,8 @@ class TenderController {
 
     @PostMapping("/api/v1/tenders/{id}/award")
     @PreAuthorize("hasRole('STAFF')")
-    @Operation(summary = "Award contracts over [from, until) to one or several providers that offered, with a rationale")
+    @Operation(summary = "Award contracts over [from, until) to one or several providers that offered, with a rationale;"
+            + " the term overlaps no other contract of the package and lot (422 CONTRACT_OVERLAPS)")
     ResponseEntity<TenderView> award(@PathVariable TenderId id, @Valid @RequestBody AwardRequest request) {
         find(id);
         commands.send(new AwardTenderCommand(id, request.providerIds(), request.rationale(),

@@ -194,6 +194,79 @@ class SettlementApiTest extends ApiTestBase {
                 .path("totalItems").asLong()).isEqualTo(1);
     }
 
+    /**
+     * A contract terminated from 11 May 2025 on, announced in April, while a successor is tendered for the same lot and
+     * awarded from the 11th (an award from the 1st overlaps and is refused): May pays each provider for its own days.
+     */
+    @Test
+    void the_month_of_a_handover_pays_each_provider_for_its_own_days() {
+        SettlementScenario scenario = scenario();
+        LocalDate january2 = LocalDate.of(2025, 1, 2);
+        String incumbent = scenario.provider(unique("Outgoing Centre"), january2);
+        String successor = scenario.provider(unique("Incoming Centre"), january2);
+        Http incumbentAccount = actingFor(incumbent);
+        Http successorAccount = actingFor(successor);
+        String pkg = scenario.supportPackage(unique("Handed-over support"), january2);
+        String first = openWithOffer(scenario, january2, pkg, incumbentAccount, incumbent, "620.00");
+        scenario.on(LocalDate.of(2025, 1, 8), () -> assertThat(closeAndAward(first, incumbent,
+                LocalDate.of(2025, 2, 1), LocalDate.of(2026, 2, 1)).status()).isEqualTo(201));
+        LocalDate handover = LocalDate.of(2025, 5, 11);
+        scenario.terminate(first, incumbent, handover);
+        String second = openWithOffer(scenario, LocalDate.of(2025, 4, 20), pkg, successorAccount, successor, "930.00");
+        scenario.on(LocalDate.of(2025, 4, 28), () -> {
+            assertProblem(closeAndAward(second, successor, LocalDate.of(2025, 5, 1),
+                    LocalDate.of(2026, 5, 1)), 422, ErrorCode.CONTRACT_OVERLAPS);
+            Reply awarded = staff().post("/api/v1/tenders/" + second + "/award", award(successor, handover,
+                    handover.plusYears(1)));
+            assertThat(awarded.status()).as("%s", awarded).isEqualTo(201);
+        });
+
+        JsonNode outgoing = settledLines(incumbent, "2025-05");
+        JsonNode incoming = settledLines(successor, "2025-05");
+
+        // 620.00 × 10 / 31 = 200.00 and 930.00 × 21 / 31 = 630.00
+        assertThat(amounts(outgoing)).containsExactly("200.00");
+        assertThat(outgoing.path(0).path("description").asText())
+                .endsWith("1 May–10 May (10 of 31 days), terminated 2025-05-11");
+        assertThat(amounts(incoming)).containsExactly("630.00");
+        assertThat(incoming.path(0).path("description").asText()).endsWith("11 May–31 May (21 of 31 days)");
+        assertProblem(staff().post("/api/v1/providers/" + successor + "/settlements", obj("period", "2025-04")), 422,
+                ErrorCode.SETTLEMENT_NOTHING_TO_SETTLE);
+        assertProblem(staff().post("/api/v1/providers/" + incumbent + "/settlements", obj("period", "2025-06")), 422,
+                ErrorCode.SETTLEMENT_NOTHING_TO_SETTLE);
+    }
+
+    /** Opens a tender for the package on {@code day} with a deadline five days on, and has the provider offer. */
+    private String openWithOffer(SettlementScenario scenario, LocalDate day, String pkg, Http providerAccount,
+                                 String providerId, String monthlyPrice) {
+        String[] id = new String[1];
+        scenario.on(day, () -> {
+            Reply opened = staff().post("/api/v1/tenders", obj("packageId", pkg, "weights", obj("PRICE", 100),
+                    "deadline", day.plusDays(5).atTime(12, 0).toInstant(java.time.ZoneOffset.UTC).toString()));
+            assertThat(opened.status()).as("%s", opened).isEqualTo(201);
+            id[0] = opened.json().path("tenderId").asText();
+            assertSuccess(providerAccount.post("/api/v1/tenders/" + id[0] + "/offers", obj("providerId", providerId,
+                    "monthlyPrice", monthlyPrice, "capacity", 10, "sla", "URGENT: 8h")));
+        });
+        return id[0];
+    }
+
+    private Reply closeAndAward(String tenderId, String providerId, LocalDate from, LocalDate until) {
+        assertSuccess(staff().post("/api/v1/tenders/" + tenderId + "/close", null));
+        return staff().post("/api/v1/tenders/" + tenderId + "/award", award(providerId, from, until));
+    }
+
+    private static Map<String, Object> award(String providerId, LocalDate from, LocalDate until) {
+        return obj("providerIds", List.of(providerId), "rationale", "Best price", "from", from.toString(),
+                "until", until.toString());
+    }
+
+    private JsonNode settledLines(String providerId, String period) {
+        Reply settled = staff().post("/api/v1/providers/" + providerId + "/settlements", obj("period", period));
+        assertThat(settled.status()).as("%s", settled).isEqualTo(201);
+        return staff().get(settled.location()).json().path("lines");
+    }
+
     private static List<Integer> concurrently(int callers, Callable<Integer> call) {
         ExecutorService pool = Executors.newFixedThreadPool(callers);
         CountDownLatch start = new CountDownLatch(1);

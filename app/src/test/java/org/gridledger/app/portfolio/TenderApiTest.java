@@ -253,6 +253,47 @@ class TenderApiTest extends ApiTestBase {
         assertThat(again.status()).as("%s", again).isEqualTo(201);
     }
 
+    @Test
+    void a_successor_is_tendered_while_a_terminated_contract_runs_out_and_its_contract_starts_after_the_last_day()
+            throws InterruptedException {
+        String pkg = definePublishedPackage(unique("Handed over"));
+        String region = unique("West");
+        String incumbent = provider("Incumbent");
+        String successor = provider("Successor");
+        String first = "/api/v1/tenders/" + openShortTender(pkg, region);
+        assertSuccess(actingFor(incumbent).post(first + "/offers", offer(incumbent, "900.00", 10)));
+        closeAfterDeadline(first);
+        assertSuccess(staff().post(first + "/award", obj("providerIds", List.of(incumbent), "rationale", "Only offer",
+                "from", today().toString(), "until", today().plusYears(1).toString())));
+        LocalDate terminatedOn = today().plusMonths(2);
+        assertSuccess(staff().post(first + "/contracts/" + incumbent + "/terminate",
+                obj("terminatedOn", terminatedOn.toString(), "reason", "Leaves the region")));
+
+        String id = openShortTender(pkg, region);
+        String second = "/api/v1/tenders/" + id;
+        assertSuccess(actingFor(successor).post(second + "/offers", offer(successor, "800.00", 10)));
+        closeAfterDeadline(second);
+        Reply overlapping = staff().post(second + "/award", obj("providerIds", List.of(successor),
+                "rationale", "Cheaper", "from", terminatedOn.minusDays(1).toString(),
+                "until", terminatedOn.plusYears(1).toString()));
+
+        assertProblem(overlapping, 422, ErrorCode.CONTRACT_OVERLAPS);
+        assertThat(overlapping.json().path("detail").asText()).contains("can start on " + terminatedOn);
+        assertThat(staff().get(second).json().path("status").asText()).isEqualTo("CLOSED");
+        assertThat(count("select count(*) from tender_contract where tender_id = :id", id)).isZero();
+        assertThat(count("""
+                select count(*) from domain_event_entry where aggregate_identifier = cast(:id as text)
+                    and payload_type like '%TenderAwardedEvent'""", id)).isZero();
+
+        Reply handedOver = staff().post(second + "/award", obj("providerIds", List.of(successor),
+                "rationale", "Cheaper", "from", terminatedOn.toString(), "until", terminatedOn.plusYears(1).toString()));
+        assertThat(handedOver.status()).as("%s", handedOver).isEqualTo(201);
+        assertThat(providersOf(pkg, terminatedOn.minusDays(1))).containsExactly(incumbent);
+        assertThat(providersOf(pkg, terminatedOn)).containsExactly(successor);
+        assertProblem(staff().post("/api/v1/tenders", tender(pkg, region, Instant.now().plusSeconds(3600))),
+                409, ErrorCode.TENDER_LOT_TAKEN);
+    }
+
     private static List<String> offeredBy(Reply tender) {
         assertThat(tender.status()).as("%s", tender).isEqualTo(200);
         return tender.json().path("offers").findValuesAsText("providerId");

@@ -94,6 +94,7 @@ public enum ErrorCode {
     CONTRACT_NOT_FOUND(ErrorKind.NOT_FOUND, "The provider holds no contract from this tender."),
     CONTRACT_TERMINATED(ErrorKind.RULE_VIOLATED, "The contract is terminated already."),
     TERMINATION_DATE_INVALID(ErrorKind.RULE_VIOLATED, "A termination cannot take effect in the past or outside the contract's term."),
+    CONTRACT_OVERLAPS(ErrorKind.RULE_VIOLATED, "The contract term overlaps a contract of the same package and lot; it can start on the day after that contract's last day."),
 
     // identity: virtual organisations
     VO_NOT_FOUND(ErrorKind.NOT_FOUND, "No such virtual organisation."),

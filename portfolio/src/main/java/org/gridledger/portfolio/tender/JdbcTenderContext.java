@@ -5,6 +5,8 @@ import org.gridledger.domain.portfolio.PackageCategory;
 import org.gridledger.domain.portfolio.PackageStatus;
 import org.gridledger.domain.portfolio.ProviderId;
 import org.gridledger.domain.portfolio.SupportPackageId;
+import org.gridledger.domain.portfolio.TenderId;
+import org.gridledger.domain.shared.DateRange;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -12,6 +14,7 @@ import java.time.LocalDate;
 import java.util.Currency;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
@@ -66,9 +69,7 @@ class JdbcTenderContext implements TenderContext {
 
     @Override
     public boolean lotTaken(SupportPackageId packageId, String lotKey, LocalDate today) {
-        // Serialises openings for one package: a second one waits here until the first commits, then sees its row.
-        jdbc.sql("select package_id from support_package where package_id = :package for update")
-                .param("package", packageId.value()).query().listOfRows();
+        lockPackage(packageId);
         return jdbc.sql("""
                         select exists (select 1 from tender t where t.package_id = :package and t.lot_key = :lot
                             and (t.status in ('OPEN', 'CLOSED') or exists (select 1 from tender_contract c
@@ -78,5 +79,46 @@ class JdbcTenderContext implements TenderContext {
                 .param("lot", lotKey)
                 .param("today", today)
                 .query(Boolean.class).single();
+    }
+
+    /**
+     * A contract covers {@code [valid_from, least(valid_until, terminated_on))}: a termination dated ahead keeps the
+     * days up to it. {@code least} skips nulls, so a contract without an end (none is awarded today) covers all days
+     * from its start.
+     */
+    @Override
+    public Optional<LotContract> overlappingContract(SupportPackageId packageId, String lotKey, TenderId tenderId,
+                                                     DateRange term) {
+        lockPackage(packageId);
+        return jdbc.sql("""
+                        select c.tender_id, c.provider_id, c.valid_from,
+                            least(c.valid_until, c.terminated_on) as covered_until
+                        from tender_contract c join tender t on t.tender_id = c.tender_id
+                        where c.package_id = :package and t.lot_key = :lot and c.tender_id <> :tender
+                            and (cast(:until as date) is null or c.valid_from < :until)
+                            and (least(c.valid_until, c.terminated_on) is null
+                                or :from < least(c.valid_until, c.terminated_on))
+                            and (c.terminated_on is null or c.valid_from < c.terminated_on)
+                        order by least(c.valid_until, c.terminated_on) desc nulls first, c.provider_id
+                        limit 1""")
+                .param("package", packageId.value())
+                .param("lot", lotKey)
+                .param("tender", tenderId.value())
+                .param("from", term.from())
+                .param("until", term.until(), java.sql.Types.DATE)
+                .query((rs, n) -> new LotContract(new TenderId(rs.getObject("tender_id", UUID.class)),
+                        new ProviderId(rs.getObject("provider_id", UUID.class)),
+                        new DateRange(rs.getObject("valid_from", LocalDate.class),
+                                rs.getObject("covered_until", LocalDate.class))))
+                .optional();
+    }
+
+    /**
+     * Serialises the lot rule's checks for one package: a second opening or award waits here until the first
+     * commits, then sees its rows.
+     */
+    private void lockPackage(SupportPackageId packageId) {
+        jdbc.sql("select package_id from support_package where package_id = :package for update")
+                .param("package", packageId.value()).query().listOfRows();
     }
 }

@@ -49,7 +49,8 @@ import static org.gridledger.portfolio.tender.TenderPolicy.required;
  * deadline and while open, eligible providers (not suspended, delivering the package's category, holding every
  * required certification on the deadline's date) submit one offer each, a resubmission replacing it. Staff close the
  * tender after the deadline, evaluate offers, and award one or several providers that offered and are still
- * certified on the contract's first day, with a rationale and a term. A contract is terminated at most once, not in
+ * certified on the contract's first day, with a rationale and a term that overlaps no other contract of the package
+ * and lot (a contract terminated with a date ahead holds the lot up to that date). A contract is terminated at most once, not in
  * the past and within its term.
  */
 @Aggregate
@@ -58,6 +59,7 @@ class Tender {
     @AggregateIdentifier
     private TenderId tenderId;
     private SupportPackageId packageId;
+    private String lotKey;
     private Set<CertificationType> requiredCertifications;
     private Instant deadline;
     private TenderStatus status;
@@ -180,6 +182,7 @@ class Tender {
                 }
             }
         }
+        requireLotFree(context, contractTerm);
         apply(new TenderAwardedEvent(tenderId, packageId, List.copyOf(providers), rationale, contractTerm,
                 LocalDate.now(clock)));
     }
@@ -227,6 +230,24 @@ class Tender {
         }
     }
 
+    /**
+     * Contracts of one package and lot never overlap: the new term starts no earlier than the day after the last day
+     * of any other contract of the lot, a termination dated ahead counting as that contract's end.
+     */
+    private void requireLotFree(TenderContext context, DateRange contractTerm) {
+        context.overlappingContract(packageId, lotKey, tenderId, contractTerm).ifPresent(running -> {
+            if (running.covers().isOpenEnded()) {
+                throw DomainException.of(ErrorCode.CONTRACT_OVERLAPS,
+                        "provider %s holds a contract of tender %s for the lot from %s without an end",
+                        running.providerId(), running.tenderId(), running.covers().from());
+            }
+            throw DomainException.of(ErrorCode.CONTRACT_OVERLAPS,
+                    "provider %s holds a contract of tender %s for the lot until %s; a new term can start on %s",
+                    running.providerId(), running.tenderId(), running.covers().until().minusDays(1),
+                    running.covers().until());
+        });
+    }
+
     private void requireOffered(ProviderId provider) {
         if (!offered.contains(provider)) {
             throw DomainException.of(ErrorCode.OFFER_NOT_FOUND, "provider %s made no offer in tender %s", provider,
@@ -238,6 +259,7 @@ class Tender {
     void on(TenderOpenedEvent event) {
         tenderId = event.tenderId();
         packageId = event.packageId();
+        lotKey = event.lot().key();
         requiredCertifications = event.requiredCertifications();
         deadline = event.deadline();
         status = TenderStatus.OPEN;

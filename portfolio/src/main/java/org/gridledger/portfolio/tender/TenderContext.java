@@ -5,6 +5,8 @@ import org.gridledger.domain.portfolio.PackageCategory;
 import org.gridledger.domain.portfolio.PackageStatus;
 import org.gridledger.domain.portfolio.ProviderId;
 import org.gridledger.domain.portfolio.SupportPackageId;
+import org.gridledger.domain.portfolio.TenderId;
+import org.gridledger.domain.shared.DateRange;
 
 import java.time.LocalDate;
 import java.util.Currency;
@@ -27,9 +29,21 @@ public interface TenderContext {
 
     /**
      * Whether another tender for the package and lot is open or closed and not yet awarded, or awarded with a
-     * contract that is neither terminated nor ended by {@code today}.
+     * contract that is neither terminated nor ended by {@code today}. A termination dated ahead frees the lot for a
+     * new tender (the successor is chosen during the notice); {@link #overlappingContract} keeps the days up to it.
      */
     boolean lotTaken(SupportPackageId packageId, String lotKey, LocalDate today);
+
+    /**
+     * Of the contracts of other tenders for the package and lot, the one covering days of {@code term} that runs
+     * longest, with the days it covers ({@code [from, until)}, {@code until} cut by a termination and null if it has
+     * no end); empty when none covers any day of {@code term}.
+     */
+    Optional<LotContract> overlappingContract(SupportPackageId packageId, String lotKey, TenderId tenderId,
+                                              DateRange term);
+
+    record LotContract(TenderId tenderId, ProviderId providerId, DateRange covers) {
+    }
 
     record PackageFacts(PackageStatus status, PackageCategory category, Currency currency) {
     }

@@ -3,10 +3,15 @@ package org.gridledger.portfolio.tender;
 import org.gridledger.domain.portfolio.CertificationType;
 import org.gridledger.domain.portfolio.ProviderId;
 import org.gridledger.domain.portfolio.SupportPackageId;
+import org.gridledger.domain.portfolio.TenderId;
+import org.gridledger.domain.shared.DateRange;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -19,6 +24,12 @@ class InMemoryTenderContext implements TenderContext {
     /** Certifications valid over [from, until) per provider and type. */
     final Map<ProviderId, Map<CertificationType, LocalDate[]>> certifications = new HashMap<>();
     final Set<String> takenLots = new HashSet<>();
+    /** Contracts of other tenders per package and lot key, with the days each covers. */
+    final Map<String, List<LotContract>> lotContracts = new HashMap<>();
+
+    void contract(SupportPackageId packageId, String lotKey, LotContract contract) {
+        lotContracts.computeIfAbsent(packageId + "/" + lotKey, k -> new ArrayList<>()).add(contract);
+    }
 
     void certify(ProviderId provider, CertificationType type, LocalDate from, LocalDate until) {
         certifications.computeIfAbsent(provider, p -> new HashMap<>()).put(type, new LocalDate[] {from, until});
@@ -43,5 +54,15 @@ class InMemoryTenderContext implements TenderContext {
     @Override
     public boolean lotTaken(SupportPackageId packageId, String lotKey, LocalDate today) {
         return takenLots.contains(packageId + "/" + lotKey);
+    }
+
+    @Override
+    public Optional<LotContract> overlappingContract(SupportPackageId packageId, String lotKey, TenderId tenderId,
+                                                     DateRange term) {
+        return lotContracts.getOrDefault(packageId + "/" + lotKey, List.of()).stream()
+                .filter(c -> !c.tenderId().equals(tenderId) && c.covers().overlaps(term)
+                        && (c.covers().isOpenEnded() || c.covers().days() > 0))
+                .max(Comparator.comparing((LotContract c) -> c.covers().until(),
+                        Comparator.nullsLast(Comparator.naturalOrder())));
     }
 }

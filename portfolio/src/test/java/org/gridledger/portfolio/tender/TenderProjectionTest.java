@@ -174,6 +174,47 @@ class TenderProjectionTest {
     }
 
     @Test
+    void aContractTerminatedWithADateAheadHoldsItsLotUpToThatDateAgainstAnOverlappingAward() {
+        openAndOffer();
+        projection.on(new TenderClosedEvent(tender, DEADLINE));
+        projection.on(new TenderAwardedEvent(tender, pkg, List.of(centre, company), "Distributed", TERM, TODAY));
+        TenderId successor = TenderId.random();
+        DateRange fromMarch = new DateRange(LocalDate.of(2027, 3, 1), LocalDate.of(2028, 3, 1));
+
+        // running and not terminated: the whole term is held
+        assertThat(context.overlappingContract(pkg, lot.key(), successor, fromMarch))
+                .map(TenderContext.LotContract::covers).contains(TERM);
+
+        projection.on(new ContractTerminatedEvent(tender, centre, LocalDate.of(2027, 3, 1), "Moved"));
+        projection.on(new ContractTerminatedEvent(tender, company, LocalDate.of(2027, 6, 1), "Moved"));
+        assertThat(context.lotTaken(pkg, lot.key(), TODAY)).isFalse();  // the successor may be tendered now
+
+        assertThat(context.overlappingContract(pkg, lot.key(), successor, fromMarch))
+                .contains(new TenderContext.LotContract(tender, company,
+                        new DateRange(TERM.from(), LocalDate.of(2027, 6, 1))));
+        assertThat(context.overlappingContract(pkg, lot.key(), successor,
+                new DateRange(LocalDate.of(2027, 5, 31), LocalDate.of(2027, 6, 1)))).isPresent();
+        assertThat(context.overlappingContract(pkg, lot.key(), successor,
+                new DateRange(LocalDate.of(2027, 6, 1), LocalDate.of(2028, 6, 1)))).isEmpty();
+        assertThat(context.overlappingContract(pkg, lot.key(), successor,
+                new DateRange(LocalDate.of(2026, 12, 1), TERM.from()))).isEmpty();
+        assertThat(context.overlappingContract(pkg, new TenderLot("South", null).key(), successor, fromMarch))
+                .isEmpty();
+        assertThat(context.overlappingContract(pkg, lot.key(), tender, fromMarch)).isEmpty();
+    }
+
+    @Test
+    void aContractTerminatedOnItsFirstDayHoldsNoDay() {
+        openAndOffer();
+        projection.on(new TenderClosedEvent(tender, DEADLINE));
+        projection.on(new TenderAwardedEvent(tender, pkg, List.of(centre), "Only one", TERM, TODAY));
+        projection.on(new ContractTerminatedEvent(tender, centre, TERM.from(), "Withdrawn before the start"));
+
+        assertThat(context.overlappingContract(pkg, lot.key(), TenderId.random(),
+                new DateRange(LocalDate.of(2026, 12, 1), LocalDate.of(2027, 6, 1)))).isEmpty();
+    }
+
+    @Test
     void concurrentOpeningsForOneLotAreCheckedOneAfterTheOther() throws Exception {
         int openings = 8;
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(openings);

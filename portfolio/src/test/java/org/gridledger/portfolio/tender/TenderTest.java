@@ -349,6 +349,47 @@ class TenderTest {
     }
 
     @Test
+    void anAwardOverlappingTheLotsContractThatIsTerminatedWithADateAheadIsRefused() {
+        // the predecessor's contract is terminated from 1 March 2027 on: it still covers January and February
+        context.contract(PACKAGE, LOT.key(), predecessor(new DateRange(LocalDate.of(2026, 1, 1),
+                LocalDate.of(2027, 3, 1))));
+        fixture.given(opened(), offered(CENTRE), closed())
+                .when(new AwardTenderCommand(ID, List.of(CENTRE), "Best value", TERM))
+                .expectException(rejectedWith(ErrorCode.CONTRACT_OVERLAPS))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aSuccessorContractStartsOnTheDayAfterThePredecessorsLastDay() {
+        context.contract(PACKAGE, LOT.key(), predecessor(new DateRange(LocalDate.of(2026, 1, 1), TERM.from())));
+        fixture.given(opened(), offered(CENTRE), closed())
+                .when(new AwardTenderCommand(ID, List.of(CENTRE), "Best value", TERM))
+                .expectEvents(awarded(CENTRE));
+    }
+
+    @Test
+    void anAwardOverlappingALotContractWithoutAnEndIsRefused() {
+        context.contract(PACKAGE, LOT.key(), predecessor(DateRange.from(LocalDate.of(2027, 12, 31))));
+        fixture.given(opened(), offered(CENTRE), closed())
+                .when(new AwardTenderCommand(ID, List.of(CENTRE), "Best value", TERM))
+                .expectException(rejectedWith(ErrorCode.CONTRACT_OVERLAPS))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aContractForAnotherLotOfThePackageDoesNotHoldThisLot() {
+        context.contract(PACKAGE, new TenderLot("Bayern", null).key(),
+                predecessor(new DateRange(LocalDate.of(2026, 1, 1), LocalDate.of(2028, 1, 1))));
+        fixture.given(opened(), offered(CENTRE), closed())
+                .when(new AwardTenderCommand(ID, List.of(CENTRE), "Best value", TERM))
+                .expectEvents(awarded(CENTRE));
+    }
+
+    private static TenderContext.LotContract predecessor(DateRange covers) {
+        return new TenderContext.LotContract(TenderId.random(), COMPANY, covers);
+    }
+
+    @Test
     void aTenderIsAwardedOnce() {
         fixture.given(opened(), offered(CENTRE), closed(), awarded(CENTRE))
                 .when(new AwardTenderCommand(ID, List.of(CENTRE), "Again", TERM))
