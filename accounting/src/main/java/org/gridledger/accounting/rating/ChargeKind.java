@@ -10,6 +10,8 @@ public enum ChargeKind {
     OVERAGE,
     /** A credit for service levels the organisation missed (negative). */
     SERVICE_CREDIT,
+    /** A service credit reversed after an invoice had credited it: charged back on a later invoice (positive). */
+    SERVICE_CREDIT_WITHDRAWN,
     /** Usage of a resource in one unit, rated at the tariff in force over some days of the month. */
     USAGE,
     /** Late usage of an earlier, billed month: rated now minus what was charged for it (either sign). */

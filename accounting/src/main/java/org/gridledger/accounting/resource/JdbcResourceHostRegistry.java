@@ -1,6 +1,7 @@
 package org.gridledger.accounting.resource;
 
 import org.gridledger.domain.accounting.ResourceId;
+import org.gridledger.domain.portfolio.ProviderId;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -9,7 +10,7 @@ import java.util.List;
 import java.util.TreeSet;
 
 /**
- * The host rule on {@code accounting_resource_host_claim}. {@code insert … on conflict do nothing} waits for a
+ * The host rule on {@code accounting_resource_host_claim} and the site rule on {@code accounting_site_claim}. {@code insert … on conflict do nothing} waits for a
  * concurrent uncommitted claim of the same host and then reports whether this transaction won, without aborting it;
  * hosts the resource holds already count as its own.
  */
@@ -47,5 +48,15 @@ class JdbcResourceHostRegistry implements ResourceHostRegistry {
         }
         jdbc.sql("delete from accounting_resource_host_claim where host in (:hosts) and resource_id = :id")
                 .param("hosts", List.copyOf(hosts)).param("id", resourceId.value()).update();
+    }
+
+    @Override
+    public boolean claimSite(String siteName, ProviderId providerId) {
+        jdbc.sql("insert into accounting_site_claim (site_name, provider_id) values (:site, :provider)"
+                        + " on conflict (site_name) do nothing")
+                .param("site", siteName).param("provider", providerId.value()).update();
+        return jdbc.sql("select provider_id = :provider from accounting_site_claim where site_name = :site")
+                .param("site", siteName).param("provider", providerId.value())
+                .query(Boolean.class).single();
     }
 }

@@ -78,6 +78,9 @@ class Resource {
         if (standing.suspended()) {
             throw DomainException.of(ErrorCode.PROVIDER_SUSPENDED, "provider %s is suspended", providerId);
         }
+        if (!hostRegistry.claimSite(site, providerId)) {
+            throw DomainException.of(ErrorCode.SITE_NAME_TAKEN, "site %s belongs to another provider", site);
+        }
         claim(hostRegistry, hostList, command.resourceId());
         apply(new ResourceRegisteredEvent(command.resourceId(), providerId, name, site, command.batchSystem(),
                 command.cores(), command.gpus(), devices, hostList, new ResourceHs06(effectiveFrom, hs06PerCore),

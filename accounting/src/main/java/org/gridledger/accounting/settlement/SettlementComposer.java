@@ -26,7 +26,9 @@ import java.util.function.Function;
  *   <li><b>Contracts</b>: each contract is paid {@code monthlyPrice × days ÷ daysInMonth} for the days of the month
  *       its term covers, up to its termination; the unit price shown is the per-day price at nine decimals. The same
  *       day proration as subscription fees.</li>
- *   <li><b>Penalties</b>: the month's net penalty of each package is deducted as a negative line.</li>
+ *   <li><b>Penalties</b>: the month's net penalty of each package is deducted as a negative line; penalties of
+ *       earlier, settled months recorded since are deducted the same way, and those reversed since are given back
+ *       as a positive line. Each line's {@link PenaltyReference} names the month it settles.</li>
  *   <li><b>Cleared usage</b>: each rated usage charge at the provider's resources (resource × community × unit ×
  *       price) is paid at its net, as the community is billed for it.</li>
  *   <li><b>Clearing commission</b>: the organisation keeps {@code commissionRate} of the cleared usage, one negative
@@ -56,10 +58,9 @@ public final class SettlementComposer {
             requireCurrency(penalty.amount(), currency, "penalty of " + penalty.packageName());
             Money amount = penalty.amount().rounded().negate();
             if (!amount.isZero()) {
-                lines.add(new SettlementLine(lines.size() + 1, CostKind.PENALTY,
-                        penalty.packageName() + ": penalties for missed service levels (" + penalty.breaches()
-                                + (penalty.breaches() == 1 ? " breach)" : " breaches)"),
-                        penalty.packageId(), penalty.category(), null, null, null, amount, null));
+                lines.add(new SettlementLine(lines.size() + 1, CostKind.PENALTY, penaltyText(month, penalty, amount),
+                        penalty.packageId(), penalty.category(), null, null, null, amount,
+                        PenaltyReference.of(penalty.month())));
             }
         }
         Money cleared = Money.zero(currency);
@@ -88,6 +89,18 @@ public final class SettlementComposer {
             }
         }
         return lines;
+    }
+
+    private static String penaltyText(YearMonth month, SettlementSources.Penalty penalty, Money amount) {
+        if (amount.amount().signum() > 0) {
+            return penalty.packageName() + ": penalties of " + penalty.month() + " given back, reversed after they were"
+                    + " deducted";
+        }
+        String breaches = " (" + penalty.breaches() + (penalty.breaches() == 1 ? " breach)" : " breaches)");
+        return penalty.month().equals(month)
+                ? penalty.packageName() + ": penalties for missed service levels" + breaches
+                : penalty.packageName() + ": penalties for missed service levels in " + penalty.month()
+                        + ", not deducted before";
     }
 
     private static java.util.Optional<SettlementLine> contractLine(YearMonth month, Currency currency,

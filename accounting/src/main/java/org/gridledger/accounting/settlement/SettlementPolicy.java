@@ -40,8 +40,9 @@ public final class SettlementPolicy {
 
     /**
      * The lines renumbered from 1, after checking each: a kind, a description, an amount in {@code currency} rounded
-     * to its minor unit; a contract line owes (not negative) and names its package; a penalty line deducts (not
-     * positive) and names its package.
+     * to its minor unit; a contract line owes (not negative) and names its package; a penalty line names its package
+     * and deducts (not positive), unless its {@link PenaltyReference} names the month whose reversed penalty it gives
+     * back.
      */
     static List<SettlementLine> check(List<SettlementLine> lines, Currency currency) {
         if (lines == null || lines.isEmpty()) {
@@ -70,9 +71,11 @@ public final class SettlementPolicy {
             }
             boolean packaged = line.packageId() != null && line.category() != null;
             if ((line.kind() == CostKind.CONTRACT && (amount.isNegative() || !packaged))
-                    || (line.kind() == CostKind.PENALTY && (amount.amount().signum() > 0 || !packaged))) {
-                throw DomainException.of(ErrorCode.SETTLEMENT_LINE_INVALID,
-                        "line '%s': a contract owes and a penalty deducts, each for a package", line.description());
+                    || (line.kind() == CostKind.PENALTY && (amount.amount().signum() > 0
+                        && !PenaltyReference.is(line.reference()) || !packaged))) {
+                throw DomainException.of(ErrorCode.SETTLEMENT_LINE_INVALID, "line '%s': a contract owes and a penalty"
+                        + " deducts (or gives back a penalty of the month its reference names), each for a package",
+                        line.description());
             }
             checked.add(new SettlementLine(checked.size() + 1, line.kind(), line.description().strip(),
                     line.packageId(), line.category(), line.quantity(), line.unit(), line.unitPrice(), amount,

@@ -38,11 +38,16 @@ public interface SettlementSources {
         }
     }
 
-    /** The provider's net penalties of one package in a month (reversals deducted), as a positive amount. */
-    record Penalty(SupportPackageId packageId, String packageName, PackageCategory category, long breaches,
-                   Money amount) {
+    /**
+     * The provider's penalties of one package in {@code month} that its settlements have not deducted yet (reversals
+     * deducted): positive to deduct; negative when a penalty was reversed after a settlement deducted it (it is given
+     * back). For the settlement's own month that is the month's net penalty.
+     */
+    record Penalty(YearMonth month, SupportPackageId packageId, String packageName, PackageCategory category,
+                   long breaches, Money amount) {
 
         public Penalty {
+            Objects.requireNonNull(month, "month");
             Objects.requireNonNull(packageId, "packageId");
             Objects.requireNonNull(category, "category");
             Objects.requireNonNull(amount, "amount");
@@ -58,7 +63,11 @@ public interface SettlementSources {
     /** The provider's contracts whose term overlaps {@code month}. */
     List<Contract> contracts(ProviderId providerId, YearMonth month);
 
-    /** The provider's penalties of {@code month} per package; packages whose penalties net to zero may be left out. */
+    /**
+     * The penalties the provider's settlement of {@code month} deducts or gives back, per month and package: those of
+     * {@code month}, and those of earlier, settled months recorded or reversed since their settlement; amounts that
+     * are already settled (zero) may be left out.
+     */
     List<Penalty> penalties(ProviderId providerId, YearMonth month);
 
     /** A community's name for statement lines; its id when it has none. */

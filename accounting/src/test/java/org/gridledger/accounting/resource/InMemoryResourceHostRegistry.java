@@ -1,16 +1,18 @@
 package org.gridledger.accounting.resource;
 
 import org.gridledger.domain.accounting.ResourceId;
+import org.gridledger.domain.portfolio.ProviderId;
 
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The host rule for fixture tests: claims all or nothing, like the JDBC registry's rolled-back transaction. */
+/** The host and site rules for fixture tests: claims all or nothing, like the JDBC registry's rolled-back transaction. */
 public class InMemoryResourceHostRegistry implements ResourceHostRegistry {
 
     private final Map<String, ResourceId> owners = new HashMap<>();
+    private final Map<String, ProviderId> sites = new HashMap<>();
 
     @Override
     public synchronized Collection<String> claim(Collection<String> hosts, ResourceId resourceId) {
@@ -25,6 +27,11 @@ public class InMemoryResourceHostRegistry implements ResourceHostRegistry {
     @Override
     public synchronized void release(Collection<String> hosts, ResourceId resourceId) {
         hosts.forEach(h -> owners.remove(h, resourceId));
+    }
+
+    @Override
+    public synchronized boolean claimSite(String siteName, ProviderId providerId) {
+        return sites.computeIfAbsent(siteName, site -> providerId).equals(providerId);
     }
 
     public synchronized ResourceId ownerOf(String host) {

@@ -1,6 +1,7 @@
 package org.gridledger.accounting.resource;
 
 import org.gridledger.domain.accounting.ResourceId;
+import org.gridledger.domain.portfolio.ProviderId;
 import org.gridledger.testing.EmbeddedDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -11,6 +12,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import javax.sql.DataSource;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -43,6 +45,17 @@ class JdbcResourceHostRegistryTest {
         assertThat(registry.claim(List.of("ce01.gridka.de", "ce02.gridka.de"), gridka)).isEmpty();
         assertThat(registry.claim(List.of("ce01.gridka.de", "arc.gridka.de"), gridka)).isEmpty();
         assertThat(registry.claim(List.of("ce.desy.de", "ce02.gridka.de"), desy)).containsExactly("ce02.gridka.de");
+    }
+
+    @Test
+    void aSiteBelongsToTheFirstProviderToClaimIt() {
+        ProviderId gridka = ProviderId.random();
+        String site = "SITE-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+
+        assertThat(registry.claimSite(site, gridka)).isTrue();
+        assertThat(registry.claimSite(site, gridka)).isTrue();
+        assertThat(registry.claimSite(site, ProviderId.random())).isFalse();
+        assertThat(registry.claimSite(site.toLowerCase(), ProviderId.random())).isTrue();
     }
 
     @Test

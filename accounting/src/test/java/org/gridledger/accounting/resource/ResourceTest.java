@@ -112,6 +112,27 @@ class ResourceTest {
     }
 
     @Test
+    void aSiteOfAnotherProviderIsRefusedAndTheProvidersOwnSiteTakesMoreResources() {
+        hosts.claimSite("GRIDKA-LCG2", ProviderId.random());
+        fixture.givenNoPriorActivity()
+                .when(register(ID, "ce01.gridka.de"))
+                .expectException(rejectedWith(ErrorCode.SITE_NAME_TAKEN))
+                .expectNoEvents();
+        assertThat(hosts.ownerOf("ce01.gridka.de")).isNull();
+
+        InMemoryResourceHostRegistry own = new InMemoryResourceHostRegistry();
+        own.claimSite("GRIDKA-LCG2", PROVIDER);
+        AggregateTestFixture<Resource> second = new AggregateTestFixture<>(Resource.class);
+        second.registerInjectableResource(FixedClocks.now());
+        second.registerInjectableResource(providers);
+        second.registerInjectableResource(own);
+        second.givenNoPriorActivity()
+                .when(register(ID, "ce01.gridka.de"))
+                .expectSuccessfulHandlerExecution();
+        assertThat(own.ownerOf("ce01.gridka.de")).isEqualTo(ID);
+    }
+
+    @Test
     void aHostOfAnotherResourceIsRefused() {
         hosts.claim(List.of("ce02.gridka.de"), ResourceId.random());
         fixture.givenNoPriorActivity()

@@ -94,15 +94,50 @@ class SettlementComposerTest {
     @Test
     void penaltiesAreDeductedPerPackage() {
         List<SettlementLine> lines = compose(List.of(), List.of(
-                new SettlementSources.Penalty(MIDDLEWARE, "Middleware", PackageCategory.MIDDLEWARE_MAINTENANCE, 2,
-                        Money.euros("37.50")),
-                new SettlementSources.Penalty(TRAINING, "Training", PackageCategory.TRAINING, 1, Money.euros("0"))),
+                new SettlementSources.Penalty(OCTOBER, MIDDLEWARE, "Middleware", PackageCategory.MIDDLEWARE_MAINTENANCE,
+                        2, Money.euros("37.50")),
+                new SettlementSources.Penalty(OCTOBER, TRAINING, "Training", PackageCategory.TRAINING, 1,
+                        Money.euros("0"))),
                 List.of(), "0");
 
         assertThat(lines).hasSize(1);
         assertThat(lines.get(0).kind()).isEqualTo(CostKind.PENALTY);
         assertThat(lines.get(0).amount()).isEqualTo(Money.euros("-37.50"));
         assertThat(lines.get(0).packageId()).isEqualTo(MIDDLEWARE);
+        assertThat(lines.get(0).description()).isEqualTo("Middleware: penalties for missed service levels (2 breaches)");
+        assertThat(lines.get(0).reference()).isEqualTo("penalty " + OCTOBER);
+    }
+
+    @Test
+    void penaltiesOfAnEarlierMonthAreDeductedOrGivenBackWithTheirMonthAsReference() {
+        YearMonth earlier = OCTOBER.minusMonths(1);
+        List<SettlementLine> lines = compose(List.of(), List.of(
+                new SettlementSources.Penalty(earlier, MIDDLEWARE, "Middleware",
+                        PackageCategory.MIDDLEWARE_MAINTENANCE, 1, Money.euros("6.25")),
+                new SettlementSources.Penalty(earlier, TRAINING, "Training", PackageCategory.TRAINING, 0,
+                        Money.euros("-12.50"))),
+                List.of(), "0");
+
+        assertThat(lines).extracting(SettlementLine::amount)
+                .containsExactly(Money.euros("-6.25"), Money.euros("12.50"));
+        assertThat(lines.get(0).description())
+                .isEqualTo("Middleware: penalties for missed service levels in " + earlier + ", not deducted before");
+        assertThat(lines.get(1).description())
+                .isEqualTo("Training: penalties of " + earlier + " given back, reversed after they were deducted");
+        assertThat(lines).extracting(SettlementLine::reference)
+                .containsOnly("penalty " + earlier);
+        // the policy takes the positive penalty line because its reference names the month it gives back
+        assertThat(SettlementPolicy.check(lines, Money.EUR)).hasSize(2);
+    }
+
+    @Test
+    void aPositivePenaltyLineWithoutAPenaltyReferenceIsRefused() {
+        SettlementLine line = new SettlementLine(1, CostKind.PENALTY, "Training: refund", TRAINING,
+                PackageCategory.TRAINING, null, null, null, Money.euros("5.00"), "goodwill");
+
+        assertThatThrownBy(() -> SettlementPolicy.check(List.of(line), Money.EUR))
+                .isInstanceOfSatisfying(DomainException.class,
+                        e -> assertThat(e.code()).isEqualTo(ErrorCode.SETTLEMENT_LINE_INVALID));
     }
 
     @Test

@@ -29,6 +29,7 @@ import org.gridledger.reporting.billing.BillableCommunity;
 import org.gridledger.reporting.billing.BillableCredit;
 import org.gridledger.reporting.billing.BillableSubscription;
 import org.gridledger.reporting.billing.BillingSources;
+import org.gridledger.reporting.billing.LateCredits;
 import org.gridledger.reporting.billing.LateUsage;
 import org.gridledger.reporting.billing.UsageAdjustment;
 import org.springframework.stereotype.Component;
@@ -57,12 +58,15 @@ class PortfolioBillingSources implements BillingSources {
     private final VatRates vatRates;
     private final UsageRating usageRating;
     private final LateUsage lateUsage;
+    private final LateCredits lateCredits;
 
-    PortfolioBillingSources(Queries queries, VatRates vatRates, UsageRating usageRating, LateUsage lateUsage) {
+    PortfolioBillingSources(Queries queries, VatRates vatRates, UsageRating usageRating, LateUsage lateUsage,
+                            LateCredits lateCredits) {
         this.queries = queries;
         this.vatRates = vatRates;
         this.usageRating = usageRating;
         this.lateUsage = lateUsage;
+        this.lateCredits = lateCredits;
     }
 
     @Override
@@ -129,15 +133,33 @@ class PortfolioBillingSources implements BillingSources {
         return subscriptions;
     }
 
+    /**
+     * The credits outstanding from earlier, billed months ({@link LateCredits}), oldest first, then the month's own
+     * credits per package (providers' rows summed), net of reversals.
+     */
     @Override
     public List<BillableCredit> credits(CommunityId communityId, YearMonth month) {
         Map<SupportPackageId, PackageFacts> packages = new LinkedHashMap<>();
         List<BillableCredit> credits = new ArrayList<>();
+        for (LateCredits.Outstanding late : lateCredits.outstanding(communityId, month, vatRates.currency())) {
+            PackageFacts facts = packageFacts(late.packageId(), late.month());
+            credits.add(new BillableCredit(late.month(), late.packageId(), facts.view().name(),
+                    facts.view().category(), late.breaches(), late.amount()));
+        }
+        Map<SupportPackageId, BillableCredit> own = new LinkedHashMap<>();
         for (ServiceCreditRow row : creditRows(communityId, month)) {
-            if (row.credited().amount().signum() > 0) {
-                PackageFacts facts = packages.computeIfAbsent(row.packageId(), id -> packageFacts(id, month));
-                credits.add(new BillableCredit(facts.view().name(), facts.view().category(), row.breaches(),
-                        row.credited()));
+            if (!row.credited().currency().equals(vatRates.currency())) {
+                continue;
+            }
+            own.merge(row.packageId(), new BillableCredit(month, row.packageId(), null, null, row.breaches(),
+                    row.credited()), (a, b) -> new BillableCredit(month, a.packageId(), null, null,
+                    a.breaches() + b.breaches(), a.credited().plus(b.credited())));
+        }
+        for (BillableCredit credit : own.values()) {
+            if (credit.credited().amount().signum() > 0) {
+                PackageFacts facts = packages.computeIfAbsent(credit.packageId(), id -> packageFacts(id, month));
+                credits.add(new BillableCredit(month, credit.packageId(), facts.view().name(),
+                        facts.view().category(), credit.breaches(), credit.credited()));
             }
         }
         return credits;
@@ -180,7 +202,7 @@ class PortfolioBillingSources implements BillingSources {
         private volatile Map<CommunityId, List<ServiceCreditRow>> credits;
 
         private RunSources(PortfolioBillingSources sources, YearMonth month) {
-            super(sources.queries, sources.vatRates, sources.usageRating, sources.lateUsage);
+            super(sources.queries, sources.vatRates, sources.usageRating, sources.lateUsage, sources.lateCredits);
             this.month = month;
         }
 

@@ -89,18 +89,23 @@ class BillingRunInvoicing implements Invoicing {
     }
 
     /**
-     * Fees and overage are subscription lines of their package's category; a service credit is a credit line; usage
-     * is a usage line and late usage an adjustment, each with its usage reference.
+     * Fees and overage are subscription lines of their package's category; a service credit is a credit line and a
+     * withdrawn one a (positive) adjustment, each with its credit reference (month and package); usage is a usage line
+     * and late usage an adjustment, each with its usage reference.
      */
     private static InvoiceLineDraft line(BillLine line) {
-        if (line.kind() == ChargeKind.USAGE || line.kind() == ChargeKind.LATE_USAGE) {
-            return new InvoiceLineDraft(line.description(),
-                    line.kind() == ChargeKind.USAGE ? InvoiceLineKind.USAGE : InvoiceLineKind.ADJUSTMENT,
-                    line.quantity(), line.unit(), line.unitPrice(), line.vatRate(), null, line.reference(), line.net());
+        InvoiceLineKind referenced = switch (line.kind()) {
+            case USAGE -> InvoiceLineKind.USAGE;
+            case SERVICE_CREDIT -> InvoiceLineKind.CREDIT;
+            case LATE_USAGE, SERVICE_CREDIT_WITHDRAWN -> InvoiceLineKind.ADJUSTMENT;
+            default -> null;
+        };
+        if (referenced != null) {
+            return new InvoiceLineDraft(line.description(), referenced, line.quantity(), line.unit(), line.unitPrice(),
+                    line.vatRate(), null, line.reference(), line.net());
         }
-        boolean credit = line.kind() == ChargeKind.SERVICE_CREDIT;
-        return new InvoiceLineDraft(line.description(), credit ? InvoiceLineKind.CREDIT : InvoiceLineKind.SUBSCRIPTION,
-                line.quantity(), line.unit(), line.unitPrice(), line.vatRate(), credit ? null : line.category(),
+        return new InvoiceLineDraft(line.description(), InvoiceLineKind.SUBSCRIPTION, line.quantity(), line.unit(),
+                line.unitPrice(), line.vatRate(), line.category(),
                 line.subscriptionId() == null ? line.kind().name() : line.subscriptionId() + " " + line.kind(),
                 line.net());
     }

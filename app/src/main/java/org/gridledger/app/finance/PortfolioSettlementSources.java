@@ -1,5 +1,6 @@
 package org.gridledger.app.finance;
 
+import org.gridledger.accounting.settlement.SettledPenalties;
 import org.gridledger.accounting.settlement.SettlementSources;
 import org.gridledger.app.messaging.Queries;
 import org.gridledger.domain.error.DomainException;
@@ -31,23 +32,29 @@ import org.springframework.stereotype.Component;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Currency;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Settlement's sources, read from the portfolio through its queries: the registered providers, each provider's
- * awarded contracts with the monthly price of its offer in the tender, and the net penalties its tickets recorded.
+ * awarded contracts with the monthly price of its offer in the tender, and the net penalties its tickets recorded,
+ * less what its standing settlements deducted already.
  */
 @Component
 class PortfolioSettlementSources implements SettlementSources {
 
     private final Queries queries;
+    private final SettledPenalties settled;
 
-    PortfolioSettlementSources(Queries queries) {
+    PortfolioSettlementSources(Queries queries, SettledPenalties settled) {
         this.queries = queries;
+        this.settled = settled;
     }
 
     @Override
@@ -106,23 +113,41 @@ class PortfolioSettlementSources implements SettlementSources {
                         + " awarded provider " + contract.providerId() + " without its offer"));
     }
 
+    /**
+     * The month's net penalties per package, and those of earlier months the provider has a standing settlement for
+     * that differ from what its standing settlements deducted ({@link SettledPenalties}): penalties recorded after
+     * the month was settled, or reversed since. Earlier months first.
+     */
     @Override
     public List<Penalty> penalties(ProviderId providerId, YearMonth month) {
-        ServiceCreditsView view = queries.ask(new FindServiceCreditsQuery(month, null, providerId),
-                ServiceCreditsView.class);
-        Map<SupportPackageId, Money> amounts = new LinkedHashMap<>();
-        Map<SupportPackageId, Long> breaches = new HashMap<>();
-        for (ServiceCreditRow row : view.rows()) {
-            amounts.merge(row.packageId(), row.penalised(), Money::plus);
-            breaches.merge(row.packageId(), row.breaches(), Long::sum);
+        record Key(YearMonth month, SupportPackageId packageId) {
+        }
+        Set<YearMonth> settledMonths = settled.settledMonths(providerId);
+        Map<Key, Money> amounts = new TreeMap<>(Comparator.comparing(Key::month)
+                .thenComparing(k -> k.packageId().value()));
+        Map<Key, Long> breaches = new HashMap<>();
+        for (ServiceCreditRow row : queries.ask(new FindServiceCreditsQuery(null, null, providerId),
+                ServiceCreditsView.class).rows()) {
+            if (row.month().equals(month) || row.month().isBefore(month) && settledMonths.contains(row.month())) {
+                Key key = new Key(row.month(), row.packageId());
+                amounts.merge(key, row.penalised(), Money::plus);
+                breaches.merge(key, row.breaches(), Long::sum);
+            }
+        }
+        for (SettledPenalties.Deducted deducted : settled.deducted(providerId)) {
+            if (!deducted.month().isAfter(month)) {
+                Key key = new Key(deducted.month(), deducted.packageId());
+                Money amount = new Money(deducted.amount(), Currency.getInstance(deducted.currency()));
+                amounts.merge(key, amount.negate(), Money::plus);
+            }
         }
         List<Penalty> penalties = new ArrayList<>();
-        amounts.forEach((packageId, amount) -> {
-            if (!amount.isZero()) {
-                SupportPackageView supportPackage = queries.ask(new FindSupportPackageQuery(packageId,
-                        month.atEndOfMonth()), SupportPackageView.class);
-                penalties.add(new Penalty(packageId, supportPackage.name(), supportPackage.category(),
-                        breaches.get(packageId), amount));
+        amounts.forEach((key, amount) -> {
+            if (!amount.rounded().isZero()) {
+                SupportPackageView supportPackage = queries.ask(new FindSupportPackageQuery(key.packageId(),
+                        key.month().atEndOfMonth()), SupportPackageView.class);
+                penalties.add(new Penalty(key.month(), key.packageId(), supportPackage.name(),
+                        supportPackage.category(), breaches.getOrDefault(key, 0L), amount));
             }
         });
         return penalties;

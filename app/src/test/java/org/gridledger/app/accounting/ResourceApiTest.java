@@ -75,6 +75,23 @@ class ResourceApiTest extends ApiTestBase {
     }
 
     @Test
+    void aSiteNameBelongsToOneProviderWhoseFurtherResourcesMayShareIt() {
+        String first = registerProvider();
+        String second = registerProvider();
+        String site = site();
+        assertThat(staff().post("/api/v1/resources", resource(first, site, null)).status()).isEqualTo(201);
+
+        assertProblem(staff().post("/api/v1/resources", resource(second, site, "ce." + site.toLowerCase() + ".de")),
+                409, ErrorCode.SITE_NAME_TAKEN);
+        assertThat(rowsOfSite(site)).isEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from accounting_resource_host_claim where host = :host")
+                .param("host", "ce." + site.toLowerCase() + ".de").query(Long.class).single()).isZero();
+        Reply gpus = staff().post("/api/v1/resources", resource(first, site, null));
+        assertThat(gpus.status()).as("%s", gpus).isEqualTo(201);
+        assertThat(rowsOfSite(site)).isEqualTo(2);
+    }
+
+    @Test
     void anUnknownOrSuspendedProviderIsRefusedAndNothingIsStored() {
         String site = site();
         assertNotFound(staff().post("/api/v1/resources", resource(UUID.randomUUID().toString(), site, null)),

@@ -152,13 +152,23 @@ final class SettlementScenario {
      * targets missed. Returns the provider the ticket was routed to.
      */
     String unansweredTicket(Http member, String communityId, String packageId, LocalDate day) {
-        String[] routedTo = new String[1];
+        return unanswered(member, communityId, packageId, day).providerId();
+    }
+
+    /** A ticket by its id and the provider it was routed to. */
+    record Ticket(String ticketId, String providerId) {
+    }
+
+    /** As {@link #unansweredTicket}, answering the ticket's id too. */
+    Ticket unanswered(Http member, String communityId, String packageId, LocalDate day) {
+        String[] routedTo = new String[2];
         on(day, () -> {
             Reply opened = member.post("/api/v1/tickets", obj("communityId", communityId, "packageId", packageId,
                     "priority", "URGENT", "subject", "Jobs stuck at the CE", "description", "Nobody answers"));
             assertThat(opened.status()).as("%s", opened).isEqualTo(201);
             routedTo[0] = opened.json().path("providerId").asText();
-            // a sweep a month on acts on every deadline due by then, each at its due time, which is in March
+            routedTo[1] = opened.json().path("ticketId").asText();
+            // a sweep a month on acts on every deadline due by then, each at its due time
             sweeper.sweep(day.plusDays(30).atStartOfDay(BERLIN).toInstant());
         });
         // the ticket's later deadlines (reminders, unsolved, auto-close) are all due in the present: drain them now,
@@ -166,7 +176,7 @@ final class SettlementScenario {
         for (int round = 0; round < 100 && sweeper.sweep(Instant.now()) > 0; round++) {
             // every round acts on what the previous one scheduled
         }
-        return routedTo[0];
+        return new Ticket(routedTo[1], routedTo[0]);
     }
 
     /**

@@ -101,7 +101,9 @@ public class ResourceJobAuthorizationTest extends EndpointMatrix {
     }
 
     private Map<String, Object> resource() {
-        return obj("providerId", providerId, "name", unique("Matrix cluster"), "siteName", "MATRIX-SITE",
+        // a site name belongs to one provider: each matrix's provider has a site of its own
+        String site = "MATRIX-" + providerId.substring(0, 8).toUpperCase();
+        return obj("providerId", providerId, "name", unique("Matrix cluster"), "siteName", site,
                 "batchSystem", "SLURM", "cores", 64, "hs06PerCore", "10");
     }
 

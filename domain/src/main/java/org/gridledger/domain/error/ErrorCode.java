@@ -165,6 +165,7 @@ public enum ErrorCode {
     JOB_EMERGENCY_NOT_GRANTED(ErrorKind.RULE_VIOLATED, "The member's VO role does not grant emergency priority."),
     JOB_TRANSITION_INVALID(ErrorKind.RULE_VIOLATED, "The job cannot move from its state to the reported one."),
     JOB_REPORT_INVALID(ErrorKind.RULE_VIOLATED, "A finished job's start, end, wall and CPU times are missing or do not fit together."),
+    SITE_NAME_TAKEN(ErrorKind.CONFLICT, "The APEL site name belongs to another provider's resources."),
 
     // accounting: usage records
     USAGE_DOCUMENT_MALFORMED(ErrorKind.MALFORMED, "The usage document cannot be read in its declared format."),

@@ -48,26 +48,34 @@ public record CommunityBill(BillableCommunity community, YearMonth period, List<
             adjustments = lateUsage.stream().filter(a -> a.net().amount().signum() > 0).toList();
             bill = compose(community, period, subscriptions, rating, credits, usage, adjustments);
         }
-        // service credits compensate for the month's charges and never exceed them: the last credits are lowered (or
-        // dropped) until the invoice is not negative
+        // service credits compensate for charges and never make an invoice negative: the last credits are lowered (or
+        // dropped) until it is not; what they could not take stays outstanding for a later invoice (LateCredits)
         List<BillableCredit> capped = new ArrayList<>(credits);
-        while (bill.grossTotal().amount().signum() < 0 && !capped.isEmpty()) {
+        int last;
+        while (bill.grossTotal().amount().signum() < 0 && (last = lastPositive(capped)) >= 0) {
             Money deficit = bill.grossTotal().negate();
-            BillableCredit last = capped.remove(capped.size() - 1);
-            // the credit line carries VAT at its category's rate: lowering its net by deficit ÷ (1 + rate), rounded
-            // up to the cent, lowers the gross by at least the deficit
-            BigDecimal rate = bill.lines().stream()
-                    .filter(l -> l.kind() == ChargeKind.SERVICE_CREDIT && l.category() == last.category())
-                    .map(BillLine::vatRate).findFirst().orElse(BigDecimal.ZERO);
-            Money reduction = new Money(deficit.amount().divide(BigDecimal.ONE.add(rate),
+            BillableCredit credit = capped.remove(last);
+            // the credit line carries the community's VAT rate: lowering its net by deficit ÷ (1 + rate), rounded up
+            // to the cent, lowers the gross by at least the deficit
+            Money reduction = new Money(deficit.amount().divide(BigDecimal.ONE.add(community.vatRate()),
                     deficit.currency().getDefaultFractionDigits(), RoundingMode.CEILING), deficit.currency());
-            Money left = last.credited().rounded().minus(reduction);
+            Money left = credit.credited().rounded().minus(reduction);
             if (left.amount().signum() > 0) {
-                capped.add(new BillableCredit(last.packageName(), last.category(), last.breaches(), left));
+                capped.add(last, new BillableCredit(credit.month(), credit.packageId(), credit.packageName(),
+                        credit.category(), credit.breaches(), left));
             }
             bill = compose(community, period, subscriptions, rating, capped, usage, adjustments);
         }
         return bill;
+    }
+
+    private static int lastPositive(List<BillableCredit> credits) {
+        for (int i = credits.size() - 1; i >= 0; i--) {
+            if (credits.get(i).credited().rounded().amount().signum() > 0) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** A bill of subscriptions and credits only. */
@@ -101,14 +109,23 @@ public record CommunityBill(BillableCommunity community, YearMonth period, List<
                             adjustment.resourceId(), adjustment.unit(), adjustment.quantityDelta()));
         }
         for (BillableCredit credit : credits) {
-            if (credit.credited().amount().signum() <= 0) {
+            Money amount = credit.credited().rounded();
+            if (amount.isZero()) {
                 continue;
             }
-            Money amount = credit.credited().rounded().negate();
-            lines.add(ChargeKind.SERVICE_CREDIT, credit.category(), null,
-                    "Service credit: " + credit.packageName() + ", " + credit.breaches() + " missed service level"
-                            + (credit.breaches() == 1 ? "" : "s") + " in " + period,
-                    BigDecimal.ONE, "credit", amount, amount, null);
+            if (amount.amount().signum() < 0) {
+                lines.add(ChargeKind.SERVICE_CREDIT_WITHDRAWN, credit.category(), null,
+                        "Service credit withdrawn: " + credit.packageName() + ", " + credit.month()
+                                + ", reversed after it was credited",
+                        BigDecimal.ONE, "credit", amount.negate(), amount.negate(), credit.reference());
+                continue;
+            }
+            String description = credit.month().equals(period)
+                    ? "Service credit: " + credit.packageName() + ", " + credit.breaches() + " missed service level"
+                            + (credit.breaches() == 1 ? "" : "s") + " in " + period
+                    : "Service credit: " + credit.packageName() + ", " + credit.month() + ", not credited before";
+            lines.add(ChargeKind.SERVICE_CREDIT, credit.category(), null, description, BigDecimal.ONE, "credit",
+                    amount.negate(), amount.negate(), credit.reference());
         }
         return new CommunityBill(community, period, lines.lines, lines.net, lines.vat, lines.net.plus(lines.vat));
     }

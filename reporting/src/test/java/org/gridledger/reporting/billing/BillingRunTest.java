@@ -13,6 +13,7 @@ import org.gridledger.domain.portfolio.CommunityId;
 import org.gridledger.domain.portfolio.PackageCategory;
 import org.gridledger.domain.portfolio.PackageTerms;
 import org.gridledger.domain.portfolio.SubscriptionId;
+import org.gridledger.domain.portfolio.SupportPackageId;
 import org.gridledger.domain.shared.Money;
 import org.gridledger.testing.EmbeddedDatabase;
 import org.gridledger.testing.TestJson;
@@ -58,6 +59,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class BillingRunTest {
 
     private static final YearMonth OCTOBER = YearMonth.of(2026, 10);
+    private static final SupportPackageId TRAINING = new SupportPackageId(UUID.randomUUID());
 
     @Autowired
     private BillingRuns runs;
@@ -371,7 +373,7 @@ class BillingRunTest {
         public List<BillableCredit> credits(CommunityId communityId, YearMonth month) {
             Money credit = credits.get(communityId);
             return credit == null ? List.of()
-                    : List.of(new BillableCredit("Training", PackageCategory.TRAINING, 2, credit));
+                    : List.of(new BillableCredit(month, TRAINING, "Training", PackageCategory.TRAINING, 2, credit));
         }
 
         void credit(CommunityId communityId, String amount) {
