@@ -29,7 +29,8 @@ import java.util.UUID;
 /**
  * Carries out an emergency suspension of a person, all in one transaction: the decision (PersonSuspension), the
  * revocation of every valid certificate of the person's DNs (those named and those of the account's certificate
- * requests), the suspension of every approved VO membership of those DNs, the revocation of the account's API tokens
+ * requests), the suspension of every approved or expired VO membership of those DNs (marked as the emergency's, so
+ * that only staff restore them; one an admin suspended already is taken over), the revocation of the account's API tokens
  * and the disabling of the account, and finally the record of what was done. If any step is refused, nothing of it
  * remains.
  */
@@ -90,11 +91,12 @@ class EmergencySuspensions {
         if (!dns.isEmpty()) {
             jdbc.sql("""
                             select vo_id, membership_id from vo_membership
-                            where subject_dn in (:dns) and status in ('APPROVED', 'EXPIRED') and not admin_suspended
+                            where subject_dn in (:dns) and status in ('APPROVED', 'EXPIRED')
+                                and emergency_suspension_id is null
                             order by vo_id, membership_id""")
                     .param("dns", List.copyOf(dns))
                     .query((rs, n) -> new SuspendMembershipCommand(new VoId(rs.getObject("vo_id", UUID.class)),
-                            new MembershipId(rs.getObject("membership_id", UUID.class)), reason))
+                            new MembershipId(rs.getObject("membership_id", UUID.class)), reason, id))
                     .list()
                     .forEach(command -> {
                         commands.send(command, reason);

@@ -44,7 +44,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Memberships of a VO. Any authenticated account asks to join for a certificate subject, accepting the current AUP;
  * the member that asked reads its membership and accepts new AUP versions; the VO's admins (staff, or admins of the
- * owning community) approve, reject, extend, suspend, restore and assign groups and roles.
+ * owning community) approve, reject, extend, suspend, restore and assign groups and roles. A membership suspended by
+ * an emergency suspension of its person is restored by staff only.
  */
 @RestController
 @RequestMapping("/api/v1/vos/{id}/members")
@@ -158,10 +159,21 @@ class VoMembershipController {
 
     @PostMapping("/{membershipId}/restore")
     @PreAuthorize("hasAnyRole('STAFF','COMMUNITY_ADMIN')")
-    @Operation(summary = "Lift an admin's suspension, with a reason")
+    @Operation(summary = "Lift an admin's suspension, with a reason; one made by an emergency suspension of the "
+            + "person only staff lift (403 MEMBERSHIP_EMERGENCY_SUSPENDED)")
     ResponseEntity<MembershipView> restore(@PathVariable VoId id, @PathVariable MembershipId membershipId,
                                            @Valid @RequestBody ReasonRequest request) {
-        return administer(id, membershipId, new RestoreMembershipCommand(id, membershipId, request.reason()),
+        GridPrincipal principal = CurrentPrincipal.get();
+        boolean staff = principal.has(Role.STAFF);
+        access.administered(principal, id);
+        MembershipView membership = access.membership(id, membershipId);
+        if (membership.emergencySuspensionId() != null && !staff) {
+            // the aggregate refuses it as well; this also covers suspensions recorded before events named the emergency
+            throw DomainException.of(ErrorCode.MEMBERSHIP_EMERGENCY_SUSPENDED,
+                    "membership %s was suspended by the emergency suspension %s; only staff restore it",
+                    membershipId, membership.emergencySuspensionId());
+        }
+        return administer(id, membershipId, new RestoreMembershipCommand(id, membershipId, request.reason(), staff),
                 request.reason());
     }
 

@@ -2,6 +2,7 @@ package org.gridledger.app.identity;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.gridledger.app.security.Role;
+import org.gridledger.app.support.Bodies;
 import org.gridledger.app.support.Http;
 import org.gridledger.app.support.Reply;
 import org.gridledger.domain.error.ErrorCode;
@@ -154,5 +155,42 @@ class EmergencySuspensionApiTest extends VoApiSupport {
         assertThat(suspended.json().path("accountDisabled").asBoolean()).isFalse();
         assertThat(staff().get(membership).json().path("status").asText()).isEqualTo("SUSPENDED");
         assertProblem(staff().get(SUSPENSIONS + "/" + UUID.randomUUID()), 404, ErrorCode.SUSPENSION_NOT_FOUND);
+    }
+
+    @Test
+    void a_membership_suspended_in_an_emergency_is_restored_by_staff_only_even_one_its_admin_had_suspended() {
+        String community = registerCommunity(unique("RestoreGrid"));
+        String vo = createVo(community, voName("restore"));
+        Http admin = communityAdmin(community);
+        String anna = CertificateApiTest.dn(unique("Anna Notfall"));
+        String bernd = CertificateApiTest.dn(unique("Bernd Notfall"));
+        String annasMembership = activeMember(vo, anna);
+        String berndsMembership = activeMember(vo, bernd);
+        assertSuccess(admin.post(berndsMembership + "/suspend", Bodies.reason("too many failed jobs")));
+
+        Reply suspended = staff().post(SUSPENSIONS, obj("subjectDns", List.of(anna, bernd),
+                "reason", "Credentials traded on a forum"));
+        assertThat(suspended.status()).as("%s", suspended).isEqualTo(201);
+        String suspensionId = suspended.json().path("suspensionId").asText();
+        assertThat(suspended.json().path("suspendedMemberships")).as("the admin's suspension is taken over").hasSize(2);
+
+        for (String membership : List.of(annasMembership, berndsMembership)) {
+            JsonNode view = staff().get(membership).json();
+            assertThat(view.path("status").asText()).isEqualTo("SUSPENDED");
+            assertThat(view.path("emergencySuspensionId").asText()).isEqualTo(suspensionId);
+            assertProblem(admin.post(membership + "/restore", Bodies.reason("we know them")), 403,
+                    ErrorCode.MEMBERSHIP_EMERGENCY_SUSPENDED);
+            assertThat(admin.get(membership).json().path("status").asText()).isEqualTo("SUSPENDED");
+        }
+        assertThat(staff().get(berndsMembership).json().path("suspensionReason").asText())
+                .isEqualTo("Credentials traded on a forum");
+
+        Reply restored = staff().post(annasMembership + "/restore", Bodies.reason("Person vetted again, new key"));
+        assertThat(restored.status()).as("%s", restored).isEqualTo(201);
+        assertThat(restored.json().path("status").asText()).isEqualTo("ACTIVE");
+        assertThat(restored.json().hasNonNull("emergencySuspensionId")).isFalse();
+
+        assertSuccess(admin.post(annasMembership + "/suspend", Bodies.reason("misuse")));
+        assertSuccess(admin.post(annasMembership + "/restore", Bodies.reason("misuse cleared")));
     }
 }

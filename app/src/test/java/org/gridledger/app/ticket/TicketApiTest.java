@@ -11,8 +11,17 @@ import org.gridledger.domain.error.ErrorCode;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.gridledger.domain.portfolio.CommunityId;
+import org.gridledger.domain.support.TicketCommands.OpenEmergencyTicketCommand;
+import org.gridledger.domain.support.TicketId;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -22,6 +31,7 @@ import java.time.ZoneId;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.gridledger.app.support.Bodies.obj;
 import static org.gridledger.app.support.ProblemAssertions.assertProblem;
 
@@ -37,6 +47,10 @@ class TicketApiTest extends ApiTestBase {
     private JdbcClient jdbc;
     @Autowired
     private TicketSweeper sweeper;
+    @Autowired
+    private CommandGateway commandGateway;
+    @Autowired
+    private PlatformTransactionManager transactionManager;
 
     private TicketScenario scenario;
     private Http admin;
@@ -160,6 +174,34 @@ class TicketApiTest extends ApiTestBase {
         assertThat(exempted.path("exempted").asBoolean()).isTrue();
         assertThat(exempted.path("credits").get(0).path("reversed").asBoolean()).isTrue();
         assertProblem(staff().post(path + "/exempt", obj("reason", "again")), 422, ErrorCode.TICKET_EXEMPTED);
+    }
+
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void an_emergency_whose_transaction_rolls_back_notifies_nobody_and_a_committed_one_does(CapturedOutput log) {
+        TicketId rolledBack = TicketId.random();
+        assertThatThrownBy(() -> new TransactionTemplate(transactionManager).executeWithoutResult(status -> {
+            commandGateway.sendAndWait(emergency(rolledBack));
+            throw new IllegalStateException("a later step of the same transaction fails");
+        })).isInstanceOf(IllegalStateException.class);
+        TicketId committed = TicketId.random();
+        new TransactionTemplate(transactionManager).executeWithoutResult(status ->
+                commandGateway.sendAndWait(emergency(committed)));
+
+        assertThat(log.getOut()).as("the default sender logs every notification it sends")
+                .doesNotContain("(ticket " + rolledBack + ")").contains("(ticket " + committed + ")");
+        assertThat(notificationsOf(rolledBack)).isZero();
+        assertThat(notificationsOf(committed)).isPositive();
+    }
+
+    private OpenEmergencyTicketCommand emergency(TicketId ticketId) {
+        return new OpenEmergencyTicketCommand(ticketId, CommunityId.of(scenario.communityId()),
+                "Compromised proxy", "A proxy is used from an unknown host", adminName, null);
+    }
+
+    private long notificationsOf(TicketId ticketId) {
+        return jdbc.sql("select count(*) from ticket_notification where ticket_id = :id")
+                .param("id", ticketId.value()).query(Long.class).single();
     }
 
     @Test

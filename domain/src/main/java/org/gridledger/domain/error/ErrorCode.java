@@ -121,6 +121,7 @@ public enum ErrorCode {
     MEMBERSHIP_NOT_SUSPENDED(ErrorKind.RULE_VIOLATED, "The membership is not suspended by an admin."),
     MEMBERSHIP_NOT_DUE(ErrorKind.RULE_VIOLATED, "The time rule is not due yet for this membership."),
     ASSIGNMENT_NOT_FOUND(ErrorKind.RULE_VIOLATED, "The member holds no such group or role assignment."),
+    MEMBERSHIP_EMERGENCY_SUSPENDED(ErrorKind.FORBIDDEN, "The membership was suspended by an emergency suspension of its person; only staff restore it."),
 
     // identity: certificate authority and requests
     CERTIFICATE_REQUEST_NOT_FOUND(ErrorKind.NOT_FOUND, "No such certificate request."),

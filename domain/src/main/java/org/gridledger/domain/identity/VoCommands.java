@@ -48,13 +48,31 @@ public final class VoCommands {
     public record ExtendMembershipCommand(@TargetAggregateIdentifier VoId voId, MembershipId membershipId) {
     }
 
+    /**
+     * Suspends an approved or expired member. {@code emergencySuspensionId} names the emergency suspension of the
+     * person that suspends it (null for a suspension by one of the VO's admins); an emergency suspension also takes
+     * over a membership an admin has suspended already, so that only staff restore it.
+     */
     public record SuspendMembershipCommand(@TargetAggregateIdentifier VoId voId, MembershipId membershipId,
-                                           String reason) {
+                                           String reason, PersonSuspensionId emergencySuspensionId) {
+
+        /** A suspension by one of the VO's admins. */
+        public SuspendMembershipCommand(VoId voId, MembershipId membershipId, String reason) {
+            this(voId, membershipId, reason, null);
+        }
     }
 
-    /** Lifts a suspension by an admin; a suspension for an unaccepted AUP ends only when the member accepts it. */
+    /**
+     * Lifts a suspension by an admin; a suspension for an unaccepted AUP ends only when the member accepts it.
+     * {@code byStaff} says that staff restore it: only they lift a suspension made by an emergency suspension.
+     */
     public record RestoreMembershipCommand(@TargetAggregateIdentifier VoId voId, MembershipId membershipId,
-                                           String reason) {
+                                           String reason, boolean byStaff) {
+
+        /** A restoration by an admin of the VO's community, who is not staff. */
+        public RestoreMembershipCommand(VoId voId, MembershipId membershipId, String reason) {
+            this(voId, membershipId, reason, false);
+        }
     }
 
     /** The member accepts (again) the named AUP version, which must be the current one. */

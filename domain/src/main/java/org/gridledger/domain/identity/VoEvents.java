@@ -67,8 +67,20 @@ public final class VoEvents {
                                              Instant acceptedAt, Instant aupRenewalDueAt) {
     }
 
-    @Revision("1")
-    public record MembershipSuspendedEvent(VoId voId, MembershipId membershipId, Instant suspendedAt, String reason) {
+    /**
+     * An admin's suspension, or one made by the emergency suspension {@code emergencySuspensionId} of the person
+     * (null for an admin's), which only staff lift. Revision 1 had no {@code emergencySuspensionId}; its events are
+     * upcast with null (an admin's suspension), the emergency ones among them are known from the suspension's
+     * {@link EmergencyEvents.PersonSuspensionCarriedOutEvent}.
+     */
+    @Revision("2")
+    public record MembershipSuspendedEvent(VoId voId, MembershipId membershipId, Instant suspendedAt, String reason,
+                                           PersonSuspensionId emergencySuspensionId) {
+
+        /** An admin's suspension. */
+        public MembershipSuspendedEvent(VoId voId, MembershipId membershipId, Instant suspendedAt, String reason) {
+            this(voId, membershipId, suspendedAt, reason, null);
+        }
     }
 
     /** Automatic suspension: the AUP was due at {@code aupDueAt} and the grace period ended at {@code suspendedAt}. */

@@ -80,7 +80,8 @@ public final class VoQueries {
                                  MembershipStatus status, String requestedBy, Instant requestedAt, Instant decidedAt,
                                  String rejectionReason, Instant expiresAt, Instant expiryWarnedAt,
                                  String aupVersion, Instant aupAcceptedAt, Instant aupDueAt,
-                                 boolean suspendedForAup, String suspensionReason, List<AssignmentView> assignments,
+                                 boolean suspendedForAup, String suspensionReason,
+                                 PersonSuspensionId emergencySuspensionId, List<AssignmentView> assignments,
                                  List<String> fqans) {
     }
 

@@ -5,6 +5,7 @@ import org.gridledger.domain.error.ErrorCode;
 import org.gridledger.domain.identity.MembershipId;
 import org.gridledger.domain.identity.MembershipStatus;
 import org.gridledger.domain.identity.MembershipTerms;
+import org.gridledger.domain.identity.PersonSuspensionId;
 
 import java.time.Instant;
 import java.util.HashSet;
@@ -26,6 +27,8 @@ final class Membership {
     String aupVersion;
     Instant aupDueAt;
     boolean adminSuspended;
+    /** The emergency suspension of the person that suspended the membership; null for an admin's suspension. */
+    PersonSuspensionId emergencySuspension;
     boolean aupSuspended;
     final Set<Assignment> assignments = new HashSet<>();
 
@@ -76,6 +79,7 @@ final class Membership {
                 && decision == m.decision && Objects.equals(expiresAt, m.expiresAt)
                 && Objects.equals(warnedFor, m.warnedFor) && Objects.equals(aupVersion, m.aupVersion)
                 && Objects.equals(aupDueAt, m.aupDueAt) && adminSuspended == m.adminSuspended
+                && Objects.equals(emergencySuspension, m.emergencySuspension)
                 && aupSuspended == m.aupSuspended && assignments.equals(m.assignments);
     }
 

@@ -3,6 +3,7 @@ package org.gridledger.identity.vo;
 import org.gridledger.domain.identity.MembershipId;
 import org.gridledger.domain.identity.MembershipStatus;
 import org.gridledger.domain.identity.MembershipTerms;
+import org.gridledger.domain.identity.PersonSuspensionId;
 import org.gridledger.domain.identity.VoId;
 import org.gridledger.domain.identity.VoQueries.AssignmentView;
 import org.gridledger.domain.identity.VoQueries.MembershipView;
@@ -70,7 +71,7 @@ final class MembershipRows {
             views.add(new MembershipView(v.membershipId(), v.voId(), v.subjectDn(), v.issuerDn(), v.status(),
                     v.requestedBy(), v.requestedAt(), v.decidedAt(), v.rejectionReason(), v.expiresAt(),
                     v.expiryWarnedAt(), v.aupVersion(), v.aupAcceptedAt(), v.aupDueAt(), v.suspendedForAup(),
-                    v.suspensionReason(), held, fqans));
+                    v.suspensionReason(), v.emergencySuspensionId(), held, fqans));
         }
         return views;
     }
@@ -122,12 +123,14 @@ final class MembershipRows {
             case "APPROVED" -> adminSuspended || aupSuspended ? MembershipStatus.SUSPENDED : MembershipStatus.ACTIVE;
             default -> MembershipStatus.valueOf(status);
         };
+        UUID emergency = rs.getObject("emergency_suspension_id", UUID.class);
+        PersonSuspensionId emergencySuspension = emergency == null ? null : new PersonSuspensionId(emergency);
         return new Row(new MembershipView(new MembershipId(rs.getObject("membership_id", UUID.class)),
                 new VoId(rs.getObject("vo_id", UUID.class)), rs.getString("subject_dn"), rs.getString("issuer_dn"),
                 shown, rs.getString("requested_by"), instant(rs, "requested_at"), instant(rs, "decided_at"),
                 rs.getString("rejection_reason"), instant(rs, "expires_at"), instant(rs, "expiry_warned_at"),
                 rs.getString("aup_version"), instant(rs, "aup_accepted_at"), instant(rs, "aup_due_at"), aupSuspended,
-                rs.getString("suspension_reason"), List.of(), List.of()), rs.getString("vo_name"));
+                rs.getString("suspension_reason"), emergencySuspension, List.of(), List.of()), rs.getString("vo_name"));
     }
 
     static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -58,8 +58,9 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * (set-based, {@link VoNameRegistry}); the community exists ({@link VoCommunities}); AUP version labels are unique
  * and joining needs the current one; a group's parent exists; a DN holds at most one open (pending or approved)
  * membership; only a pending request is approved or rejected (with a reason); only approved members are extended,
- * suspended, assigned or warned; a membership lasts, is warned about and re-accepts its AUP by
- * {@link MembershipTerms}. The time-driven commands carry the instant they are judged at, so that the sweeper's
+ * suspended, assigned or warned; a membership suspended by an emergency suspension of its person is restored by
+ * staff only (an emergency suspension also takes over an admin's); a membership lasts, is warned about and
+ * re-accepts its AUP by {@link MembershipTerms}. The time-driven commands carry the instant they are judged at, so that the sweeper's
  * clock decides and a second sweep over the same state applies nothing.
  */
 @Aggregate
@@ -187,12 +188,14 @@ class VirtualOrganization {
             // an expired membership can be suspended too, so that an extension does not bring it back unchecked
             membership.requireApproved();
         }
-        if (membership.adminSuspended) {
+        // an emergency suspension takes over an admin's, so that the admin cannot lift it; nothing takes over its own
+        boolean takesOver = command.emergencySuspensionId() != null && membership.emergencySuspension == null;
+        if (membership.adminSuspended && !takesOver) {
             throw DomainException.of(ErrorCode.MEMBERSHIP_SUSPENDED, "membership %s is suspended already",
                     command.membershipId());
         }
         apply(new MembershipSuspendedEvent(voId, command.membershipId(), clock.instant(),
-                VoRules.reason(command.reason())));
+                VoRules.reason(command.reason()), command.emergencySuspensionId()));
     }
 
     @CommandHandler
@@ -201,6 +204,11 @@ class VirtualOrganization {
         if (!membership.adminSuspended) {
             throw DomainException.of(ErrorCode.MEMBERSHIP_NOT_SUSPENDED, "membership %s is not suspended by an admin",
                     command.membershipId());
+        }
+        if (membership.emergencySuspension != null && !command.byStaff()) {
+            throw DomainException.of(ErrorCode.MEMBERSHIP_EMERGENCY_SUSPENDED,
+                    "membership %s was suspended by the emergency suspension %s; only staff restore it",
+                    command.membershipId(), membership.emergencySuspension);
         }
         apply(new MembershipRestoredEvent(voId, command.membershipId(), clock.instant(),
                 VoRules.reason(command.reason())));
@@ -397,7 +405,9 @@ class VirtualOrganization {
 
     @EventSourcingHandler
     void on(MembershipSuspendedEvent event) {
-        memberships.get(event.membershipId()).adminSuspended = true;
+        Membership membership = memberships.get(event.membershipId());
+        membership.adminSuspended = true;
+        membership.emergencySuspension = event.emergencySuspensionId();
     }
 
     @EventSourcingHandler
@@ -407,7 +417,9 @@ class VirtualOrganization {
 
     @EventSourcingHandler
     void on(MembershipRestoredEvent event) {
-        memberships.get(event.membershipId()).adminSuspended = false;
+        Membership membership = memberships.get(event.membershipId());
+        membership.adminSuspended = false;
+        membership.emergencySuspension = null;
     }
 
     @EventSourcingHandler

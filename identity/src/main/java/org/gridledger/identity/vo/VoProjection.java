@@ -3,6 +3,7 @@ package org.gridledger.identity.vo;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
+import org.gridledger.domain.identity.EmergencyEvents.PersonSuspensionCarriedOutEvent;
 import org.gridledger.domain.identity.VoEvents.MemberAssignedEvent;
 import org.gridledger.domain.identity.VoEvents.MemberUnassignedEvent;
 import org.gridledger.domain.identity.VoEvents.MembershipApprovedEvent;
@@ -25,6 +26,8 @@ import org.springframework.stereotype.Component;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
 
 /**
  * Read model of VOs: {@code virtual_organization}, its AUP versions, groups and roles, its memberships in
@@ -107,7 +110,8 @@ class VoProjection {
                             decided_at = null, rejection_reason = null, expires_at = null, expiry_warned_for = null,
                             expiry_warned_at = null, aup_version = excluded.aup_version,
                             aup_accepted_at = excluded.aup_accepted_at, aup_due_at = excluded.aup_due_at,
-                            admin_suspended = false, suspension_reason = null, aup_suspended = false""")
+                            admin_suspended = false, suspension_reason = null, emergency_suspension_id = null,
+                            aup_suspended = false""")
                 .param("id", event.membershipId().value())
                 .param("vo", event.voId().value())
                 .param("subject", event.subjectDn())
@@ -176,9 +180,33 @@ class VoProjection {
 
     @EventHandler
     void on(MembershipSuspendedEvent event) {
-        jdbc.sql("update vo_membership set admin_suspended = true, suspension_reason = :reason where membership_id = :id")
+        jdbc.sql("""
+                        update vo_membership set admin_suspended = true, suspension_reason = :reason,
+                            emergency_suspension_id = :emergency
+                        where membership_id = :id""")
                 .param("id", event.membershipId().value())
                 .param("reason", event.reason())
+                .param("emergency", event.emergencySuspensionId() == null ? null : event.emergencySuspensionId().value())
+                .update();
+    }
+
+    /**
+     * Marks the memberships an emergency suspension suspended, where their suspension event does not name it
+     * (revision 1 of {@link MembershipSuspendedEvent}): the suspension's record of its effects, written in the same
+     * transaction right after them, lists them. A membership restored since then is no longer suspended and stays
+     * unmarked.
+     */
+    @EventHandler
+    void on(PersonSuspensionCarriedOutEvent event) {
+        List<UUID> memberships = event.suspendedMemberships().stream().map(UUID::fromString).toList();
+        if (memberships.isEmpty()) {
+            return;
+        }
+        jdbc.sql("""
+                        update vo_membership set emergency_suspension_id = :suspension
+                        where membership_id in (:ids) and admin_suspended and emergency_suspension_id is null""")
+                .param("suspension", event.suspensionId().value())
+                .param("ids", memberships)
                 .update();
     }
 
@@ -191,7 +219,10 @@ class VoProjection {
 
     @EventHandler
     void on(MembershipRestoredEvent event) {
-        jdbc.sql("update vo_membership set admin_suspended = false, suspension_reason = null where membership_id = :id")
+        jdbc.sql("""
+                        update vo_membership set admin_suspended = false, suspension_reason = null,
+                            emergency_suspension_id = null
+                        where membership_id = :id""")
                 .param("id", event.membershipId().value())
                 .update();
     }

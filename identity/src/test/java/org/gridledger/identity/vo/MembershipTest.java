@@ -4,6 +4,7 @@ import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.gridledger.domain.error.ErrorCode;
 import org.gridledger.domain.identity.MembershipId;
+import org.gridledger.domain.identity.PersonSuspensionId;
 import org.gridledger.domain.identity.VoCommands.ApproveMembershipCommand;
 import org.gridledger.domain.identity.VoCommands.AssignMemberCommand;
 import org.gridledger.domain.identity.VoCommands.ExtendMembershipCommand;
@@ -225,6 +226,56 @@ class MembershipTest {
         fixture.given(created(VO), aup(VO), requested(VO, M, JANE, EARLIER), approved(VO, M, EARLIER))
                 .when(new SuspendMembershipCommand(VO, M, " "))
                 .expectException(rejectedWith(ErrorCode.VALIDATION_FAILED));
+    }
+
+    @Test
+    void aMembershipSuspendedInAnEmergencyIsRestoredByStaffOnly() {
+        PersonSuspensionId emergency = PersonSuspensionId.random();
+        fixture.given(created(VO), aup(VO), requested(VO, M, JANE, EARLIER), approved(VO, M, EARLIER))
+                .when(new SuspendMembershipCommand(VO, M, "stolen key", emergency))
+                .expectEvents(new MembershipSuspendedEvent(VO, M, NOW, "stolen key", emergency));
+        fixture.given(created(VO), aup(VO), requested(VO, M, JANE, EARLIER), approved(VO, M, EARLIER),
+                        new MembershipSuspendedEvent(VO, M, EARLIER, "stolen key", emergency))
+                .when(new RestoreMembershipCommand(VO, M, "looks fine to us"))
+                .expectException(rejectedWith(ErrorCode.MEMBERSHIP_EMERGENCY_SUSPENDED))
+                .expectNoEvents();
+        fixture.given(created(VO), aup(VO), requested(VO, M, JANE, EARLIER), approved(VO, M, EARLIER),
+                        new MembershipSuspendedEvent(VO, M, EARLIER, "stolen key", emergency))
+                .when(new RestoreMembershipCommand(VO, M, "key replaced, person vetted again", true))
+                .expectEvents(new MembershipRestoredEvent(VO, M, NOW, "key replaced, person vetted again"));
+    }
+
+    @Test
+    void anEmergencySuspensionTakesOverAnAdminsSoThatTheAdminCannotLiftIt() {
+        PersonSuspensionId emergency = PersonSuspensionId.random();
+        fixture.given(created(VO), aup(VO), requested(VO, M, JANE, EARLIER), approved(VO, M, EARLIER),
+                        new MembershipSuspendedEvent(VO, M, EARLIER, "misuse"))
+                .when(new SuspendMembershipCommand(VO, M, "stolen key", emergency))
+                .expectEvents(new MembershipSuspendedEvent(VO, M, NOW, "stolen key", emergency));
+        fixture.given(created(VO), aup(VO), requested(VO, M, JANE, EARLIER), approved(VO, M, EARLIER),
+                        new MembershipSuspendedEvent(VO, M, EARLIER, "misuse"),
+                        new MembershipSuspendedEvent(VO, M, EARLIER, "stolen key", emergency))
+                .when(new RestoreMembershipCommand(VO, M, "misuse cleared"))
+                .expectException(rejectedWith(ErrorCode.MEMBERSHIP_EMERGENCY_SUSPENDED));
+        fixture.given(created(VO), aup(VO), requested(VO, M, JANE, EARLIER), approved(VO, M, EARLIER),
+                        new MembershipSuspendedEvent(VO, M, EARLIER, "stolen key", emergency))
+                .when(new SuspendMembershipCommand(VO, M, "again", PersonSuspensionId.random()))
+                .expectException(rejectedWith(ErrorCode.MEMBERSHIP_SUSPENDED));
+        fixture.given(created(VO), aup(VO), requested(VO, M, JANE, EARLIER), approved(VO, M, EARLIER),
+                        new MembershipSuspendedEvent(VO, M, EARLIER, "stolen key", emergency))
+                .when(new SuspendMembershipCommand(VO, M, "misuse too"))
+                .expectException(rejectedWith(ErrorCode.MEMBERSHIP_SUSPENDED));
+    }
+
+    @Test
+    void afterStaffLiftedAnEmergencySuspensionAnAdminsLaterSuspensionIsTheAdminsToLift() {
+        PersonSuspensionId emergency = PersonSuspensionId.random();
+        fixture.given(created(VO), aup(VO), requested(VO, M, JANE, EARLIER), approved(VO, M, EARLIER),
+                        new MembershipSuspendedEvent(VO, M, EARLIER, "stolen key", emergency),
+                        new MembershipRestoredEvent(VO, M, EARLIER, "vetted again"),
+                        new MembershipSuspendedEvent(VO, M, EARLIER, "misuse"))
+                .when(new RestoreMembershipCommand(VO, M, "misuse cleared"))
+                .expectEvents(new MembershipRestoredEvent(VO, M, NOW, "misuse cleared"));
     }
 
     @Test

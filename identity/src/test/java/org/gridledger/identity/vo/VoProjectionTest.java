@@ -2,8 +2,10 @@ package org.gridledger.identity.vo;
 
 import org.gridledger.domain.error.DomainException;
 import org.gridledger.domain.error.ErrorCode;
+import org.gridledger.domain.identity.EmergencyEvents.PersonSuspensionCarriedOutEvent;
 import org.gridledger.domain.identity.MembershipId;
 import org.gridledger.domain.identity.MembershipStatus;
+import org.gridledger.domain.identity.PersonSuspensionId;
 import org.gridledger.domain.identity.VoEvents.MemberAssignedEvent;
 import org.gridledger.domain.identity.VoEvents.MemberUnassignedEvent;
 import org.gridledger.domain.identity.VoEvents.MembershipAupAcceptedEvent;
@@ -140,6 +142,47 @@ class VoProjectionTest {
         projection.on(new MemberUnassignedEvent(vo, m, "/medigrid/imaging", "production"));
         assertThat(find(vo, m).status()).isEqualTo(MembershipStatus.ACTIVE);
         assertThat(find(vo, m).fqans()).containsExactly("/medigrid/Role=NULL/Capability=NULL");
+    }
+
+    @Test
+    void aMembershipShowsTheEmergencySuspensionThatSuspendedItUntilItIsRestored() {
+        VoId vo = createVo(projection, "medigrid", CommunityId.random());
+        MembershipId m = member(projection, vo, JANE);
+        PersonSuspensionId emergency = PersonSuspensionId.random();
+
+        projection.on(new MembershipSuspendedEvent(vo, m, T0.plusSeconds(10), "stolen key", emergency));
+        assertThat(find(vo, m).status()).isEqualTo(MembershipStatus.SUSPENDED);
+        assertThat(find(vo, m).emergencySuspensionId()).isEqualTo(emergency);
+        projection.on(new PersonSuspensionCarriedOutEvent(emergency, Set.of(JANE), List.of(), List.of(m.toString()),
+                0, false));
+        assertThat(find(vo, m).emergencySuspensionId()).isEqualTo(emergency);
+
+        projection.on(new MembershipRestoredEvent(vo, m, T0.plusSeconds(20), "vetted again"));
+        assertThat(find(vo, m).emergencySuspensionId()).isNull();
+        projection.on(new MembershipSuspendedEvent(vo, m, T0.plusSeconds(30), "misuse"));
+        assertThat(find(vo, m).emergencySuspensionId()).as("an admin's suspension").isNull();
+    }
+
+    @Test
+    void aSuspensionEventWithoutTheEmergencyIsMarkedByTheSuspensionsRecordOfEffects() {
+        VoId vo = createVo(projection, "medigrid", CommunityId.random());
+        MembershipId suspended = member(projection, vo, JANE);
+        MembershipId restoredSince = member(projection, vo, JOHN);
+        MembershipId otherEmergency = member(projection, vo, "/C=DE/O=GridGermany/CN=Anna Berg");
+        PersonSuspensionId earlier = PersonSuspensionId.random();
+        PersonSuspensionId emergency = PersonSuspensionId.random();
+        // as revision 1 of the event is read: no emergency named
+        projection.on(new MembershipSuspendedEvent(vo, suspended, T0.plusSeconds(10), "stolen key"));
+        projection.on(new MembershipSuspendedEvent(vo, restoredSince, T0.plusSeconds(10), "stolen key"));
+        projection.on(new MembershipRestoredEvent(vo, restoredSince, T0.plusSeconds(11), "vetted"));
+        projection.on(new MembershipSuspendedEvent(vo, otherEmergency, T0.plusSeconds(10), "stolen key", earlier));
+
+        projection.on(new PersonSuspensionCarriedOutEvent(emergency, Set.of(JANE), List.of(),
+                List.of(suspended.toString(), restoredSince.toString(), otherEmergency.toString()), 0, false));
+
+        assertThat(find(vo, suspended).emergencySuspensionId()).isEqualTo(emergency);
+        assertThat(find(vo, restoredSince).emergencySuspensionId()).isNull();
+        assertThat(find(vo, otherEmergency).emergencySuspensionId()).isEqualTo(earlier);
     }
 
     @Test
