@@ -12,6 +12,7 @@ import org.gridledger.domain.identity.EmergencyCommands.RecordSuspensionEffectsC
 import org.gridledger.domain.identity.EmergencyCommands.SuspendPersonCommand;
 import org.gridledger.domain.identity.MembershipId;
 import org.gridledger.domain.identity.PersonSuspensionId;
+import org.gridledger.domain.identity.VoCommands.RejectMembershipCommand;
 import org.gridledger.domain.identity.VoCommands.SuspendMembershipCommand;
 import org.gridledger.domain.identity.VoId;
 import org.gridledger.domain.shared.Pagination;
@@ -29,7 +30,8 @@ import java.util.UUID;
 /**
  * Carries out an emergency suspension of a person, all in one transaction: the decision (PersonSuspension), the
  * revocation of every valid certificate of the person's DNs (those named and those of the account's certificate
- * requests), the suspension of every approved or expired VO membership of those DNs (marked as the emergency's, so
+ * requests), the rejection of the person's certificate requests and of the VO membership requests of those DNs still
+ * waiting for a decision, the suspension of every approved or expired VO membership of those DNs (marked as the emergency's, so
  * that only staff restore them; one an admin suspended already is taken over), the revocation of the account's API tokens
  * and the disabling of the account, and finally the record of what was done. If any step is refused, nothing of it
  * remains.
@@ -89,6 +91,17 @@ class EmergencySuspensions {
         rejectPendingRequests(account, dns, reason, actor);
         List<String> memberships = new ArrayList<>();
         if (!dns.isEmpty()) {
+            // a request still waiting for its decision would otherwise be approved into an active membership later
+            jdbc.sql("""
+                            select vo_id, membership_id from vo_membership
+                            where subject_dn in (:dns) and status = 'PENDING'
+                            order by vo_id, membership_id""")
+                    .param("dns", List.copyOf(dns))
+                    .query((rs, n) -> new RejectMembershipCommand(new VoId(rs.getObject("vo_id", UUID.class)),
+                            new MembershipId(rs.getObject("membership_id", UUID.class)),
+                            "Emergency suspension: " + reason))
+                    .list()
+                    .forEach(command -> commands.send(command, reason));
             jdbc.sql("""
                             select vo_id, membership_id from vo_membership
                             where subject_dn in (:dns) and status in ('APPROVED', 'EXPIRED')

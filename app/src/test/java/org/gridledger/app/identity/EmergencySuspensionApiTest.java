@@ -104,6 +104,23 @@ class EmergencySuspensionApiTest extends VoApiSupport {
     }
 
     @Test
+    void the_membership_requests_of_the_persons_dns_still_waiting_are_rejected_with_the_suspension() {
+        String subject = CertificateApiTest.dn(unique("Wanda Waiting"));
+        Person person = person(subject);
+        String other = createVo(registerCommunity(unique("WaitingGrid")), voName("waiting"));
+        String waiting = request(person.client(), other, subject);
+        assertThat(staff().get(waiting).json().path("status").asText()).isEqualTo("PENDING");
+
+        assertSuccess(staff().post(SUSPENSIONS, obj("username", person.username(), "reason", "Credentials leaked")));
+
+        JsonNode rejected = staff().get(waiting).json();
+        assertThat(rejected.path("status").asText()).isEqualTo("REJECTED");
+        assertThat(rejected.toString()).contains("Emergency suspension: Credentials leaked");
+        assertThat(staff().post(waiting + "/approve", null).status()).isEqualTo(422);
+        assertThat(staff().get(waiting).json().path("status").asText()).isEqualTo("REJECTED");
+    }
+
+    @Test
     void the_dns_bound_to_the_account_and_asked_memberships_as_are_suspended_with_it() {
         String username = createAccount("gridka-user", Role.MEMBER);
         String foreignDn = CertificateApiTest.dn(unique("Gerd GridKa"));
