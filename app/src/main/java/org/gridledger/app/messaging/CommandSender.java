@@ -19,8 +19,8 @@ import java.util.regex.Pattern;
 
 /**
  * Sends commands on behalf of the current principal and waits for the outcome, attaching the audit metadata every
- * event inherits: the actor, the request's correlation id (header {@code X-Correlation-Id}, or a new one) and the
- * optional reason (header {@code X-Reason}).
+ * event inherits: the actor, the request's correlation id (header {@code X-Correlation-Id}, or one made for the
+ * request, which every command the request sends shares) and the optional reason (header {@code X-Reason}).
  */
 @Component
 public class CommandSender {
@@ -28,6 +28,8 @@ public class CommandSender {
     public static final String CORRELATION_HEADER = "X-Correlation-Id";
     public static final String REASON_HEADER = "X-Reason";
     private static final Pattern CORRELATION_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
+    /** The correlation id made for a request without the header, shared by all the commands it sends. */
+    private static final String CORRELATION_ATTRIBUTE = CommandSender.class.getName() + ".correlationId";
 
     private final CommandGateway commands;
 
@@ -59,7 +61,13 @@ public class CommandSender {
         HttpServletRequest request = currentRequest();
         String correlationId = request == null ? null : request.getHeader(CORRELATION_HEADER);
         if (correlationId == null || correlationId.isBlank()) {
-            correlationId = UUID.randomUUID().toString();
+            correlationId = request == null ? null : (String) request.getAttribute(CORRELATION_ATTRIBUTE);
+            if (correlationId == null) {
+                correlationId = UUID.randomUUID().toString();
+                if (request != null) {
+                    request.setAttribute(CORRELATION_ATTRIBUTE, correlationId);
+                }
+            }
         } else if (!CORRELATION_ID.matcher(correlationId).matches()) {
             throw new DomainException(ErrorCode.INVALID_VALUE,
                     CORRELATION_HEADER + " must have 1 to 64 letters, digits or ._:-");

@@ -86,6 +86,23 @@ class EmergencySuspensionApiTest extends VoApiSupport {
     }
 
     @Test
+    void without_a_correlation_header_all_the_commands_of_one_suspension_share_one_correlation_id() {
+        String subject = CertificateApiTest.dn(unique("Conrad Correlated"));
+        Person person = person(subject);
+
+        Reply suspended = staff().post(SUSPENSIONS, obj("username", person.username(), "reason", "Phished"));
+
+        assertThat(suspended.status()).as("%s", suspended).isEqualTo(201);
+        JsonNode trail = staff().get(suspended.location()).json().path("events");
+        String correlationId = trail.get(0).path("correlationId").asText();
+        assertThat(correlationId).isNotBlank();
+        assertThat(trail).extracting(e -> e.path("correlationId").asText()).containsOnly(correlationId);
+        String vo = person.membershipPath().substring(0, person.membershipPath().indexOf("/members"));
+        JsonNode voTrail = staff().get(vo + "/history").json();
+        assertThat(voTrail.toString()).as("the membership's suspension").contains(correlationId);
+    }
+
+    @Test
     void the_persons_pending_certificate_requests_are_rejected_with_the_suspension() {
         String subject = CertificateApiTest.dn(unique("Petra Pending"));
         Person person = person(subject);
