@@ -8,7 +8,6 @@ import org.gridledger.domain.error.DomainException;
 import org.gridledger.domain.error.ErrorCode;
 import org.gridledger.domain.portfolio.CommunityId;
 import org.gridledger.domain.portfolio.ProviderId;
-import org.gridledger.domain.portfolio.ServiceCreditRule;
 import org.gridledger.domain.portfolio.SlaTarget;
 import org.gridledger.domain.portfolio.SupportPackageId;
 import org.gridledger.domain.portfolio.TicketPriority;
@@ -57,6 +56,13 @@ import org.gridledger.domain.support.TicketStatus;
 import org.gridledger.portfolio.calendar.WorkingCalendar;
 import org.gridledger.portfolio.guard.Guards;
 
+import static org.gridledger.portfolio.ticket.TicketTexts.MAX_DN;
+import static org.gridledger.portfolio.ticket.TicketTexts.MAX_SUBJECT;
+import static org.gridledger.portfolio.ticket.TicketTexts.MAX_TEXT;
+import static org.gridledger.portfolio.ticket.TicketTexts.actor;
+import static org.gridledger.portfolio.ticket.TicketTexts.optionalText;
+import static org.gridledger.portfolio.ticket.TicketTexts.text;
+
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
@@ -64,7 +70,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
@@ -92,10 +97,6 @@ import static org.gridledger.domain.support.TicketStatus.WAITING_FOR_SUBMITTER;
 @Aggregate
 class Ticket {
 
-    static final int MAX_SUBJECT = 200;
-    static final int MAX_TEXT = 10_000;
-    static final int MAX_DN = 500;
-
     @AggregateIdentifier
     private TicketId ticketId;
     private CommunityId communityId;
@@ -103,11 +104,8 @@ class Ticket {
     private ProviderId providerId;
     private TicketStatus status;
     private boolean emergency;
-    private ServiceCreditRule creditRule;
-    private Money monthlyFee;
     private final SlaClocks clocks = new SlaClocks();
-    private boolean exempted;
-    private final List<Credit> credits = new ArrayList<>();
+    private final TicketCredits credits = new TicketCredits();
     private final Set<String> links = new HashSet<>();
     private Map<TicketDeadline, Instant> deadlines = Map.of();
 
@@ -278,14 +276,11 @@ class Ticket {
     @CommandHandler
     void handle(ExemptTicketFromCreditsCommand command, Clock clock) {
         String reason = Guards.reason(command.reason());
-        if (exempted) {
+        if (credits.exempted()) {
             throw DomainException.of(ErrorCode.TICKET_EXEMPTED, "ticket %s is exempted already", ticketId);
         }
         apply(new TicketExemptedEvent(ticketId, reason, clock.instant()));
-        for (Credit credit : List.copyOf(credits)) {
-            if (credit.reversed()) {
-                continue;
-            }
+        for (TicketCredits.Credit credit : credits.standing()) {
             apply(new ServiceCreditReversedEvent(ticketId, credit.kind(), communityId, packageId, credit.providerId(),
                     credit.month(), credit.amount(), reason));
             if (credit.providerId() != null) {
@@ -327,29 +322,14 @@ class Ticket {
     private void breach(SlaTargetKind kind, Duration target, Instant at, TicketContext context,
                         WorkingCalendar calendar) {
         apply(new SlaBreachedEvent(ticketId, kind, target, providerId, at));
-        if (creditRule == null || exempted || monthlyFee == null || monthlyFee.isZero()) {
-            return;
-        }
         YearMonth month = YearMonth.from(at.atZone(calendar.zone()));
-        Money perBreach = share(creditRule.percentPerBreach());
-        Money amount = perBreach;
-        if (creditRule.monthlyCapPercent() != null) {
-            Money left = share(creditRule.monthlyCapPercent()).minus(context.lockAndSumCredits(communityId, packageId,
-                    month, Money.zero(monthlyFee.currency())));
-            amount = left.compareTo(perBreach) < 0 ? left : perBreach;
-        }
-        if (amount.isNegative() || amount.isZero()) {
-            return;
-        }
-        apply(new ServiceCreditGrantedEvent(ticketId, kind, communityId, packageId, providerId, month, amount));
-        if (providerId != null) {
-            apply(new ProviderPenaltyRecordedEvent(ticketId, kind, providerId, communityId, packageId, month, amount));
-        }
-    }
-
-    /** {@code percent} of the monthly fee, rounded HALF_EVEN to cents (ADR 0003). */
-    private Money share(BigDecimal percent) {
-        return monthlyFee.times(percent).times(new BigDecimal("0.01")).rounded();
+        credits.forBreach(zero -> context.lockAndSumCredits(communityId, packageId, month, zero)).ifPresent(amount -> {
+            apply(new ServiceCreditGrantedEvent(ticketId, kind, communityId, packageId, providerId, month, amount));
+            if (providerId != null) {
+                apply(new ProviderPenaltyRecordedEvent(ticketId, kind, providerId, communityId, packageId, month,
+                        amount));
+            }
+        });
     }
 
     /**
@@ -407,21 +387,6 @@ class Ticket {
         }
     }
 
-    private static String actor(String actor) {
-        return Guards.required(actor, "actor");
-    }
-
-    private static String text(String value, String field, int max) {
-        if (value == null || value.isBlank() || value.strip().length() > max) {
-            throw DomainException.of(ErrorCode.VALIDATION_FAILED, "%s needs 1 to %d characters", field, max);
-        }
-        return value.strip();
-    }
-
-    private static String optionalText(String value, String field) {
-        return value == null || value.isBlank() ? null : text(value, field, MAX_TEXT);
-    }
-
     @EventSourcingHandler
     void on(TicketOpenedEvent event) {
         ticketId = event.ticketId();
@@ -430,8 +395,7 @@ class Ticket {
         providerId = event.providerId();
         status = event.providerId() == null ? NEW : ASSIGNED;
         emergency = event.emergency();
-        creditRule = event.creditRule();
-        monthlyFee = event.monthlyFee();
+        credits.opened(event.creditRule(), event.monthlyFee());
         clocks.opened(event.openedAt(), event.sla());
     }
 
@@ -515,21 +479,16 @@ class Ticket {
 
     @EventSourcingHandler
     void on(ServiceCreditGrantedEvent event) {
-        credits.add(new Credit(event.kind(), event.month(), event.amount(), event.providerId(), false));
+        credits.granted(event);
     }
 
     @EventSourcingHandler
     void on(TicketExemptedEvent event) {
-        exempted = true;
+        credits.exempt();
     }
 
     @EventSourcingHandler
     void on(ServiceCreditReversedEvent event) {
-        credits.replaceAll(c -> c.kind() == event.kind() && c.month().equals(event.month()) && !c.reversed()
-                ? new Credit(c.kind(), c.month(), c.amount(), c.providerId(), true) : c);
-    }
-
-    private record Credit(SlaTargetKind kind, YearMonth month, Money amount, ProviderId providerId,
-                          boolean reversed) {
+        credits.reversed(event);
     }
 }
