@@ -1,5 +1,6 @@
 package org.gridledger.accounting.invoice;
 
+import org.gridledger.accounting.rating.CreditReference;
 import org.gridledger.domain.error.DomainException;
 import org.gridledger.domain.error.ErrorCode;
 import org.gridledger.domain.finance.InvoiceLine;
@@ -47,6 +48,11 @@ final class LinePricing {
             throw DomainException.of(ErrorCode.VALIDATION_FAILED,
                     "line %d needs a description (up to 500 characters), kind, quantity, unit price and VAT rate",
                     lineNo);
+        }
+        if (!CreditReference.wellFormed(d.reference())) {
+            // billing reads what was credited by these references (ADR 0031), and an issued line is never edited
+            throw invalid(lineNo, "a service-credit reference names a month and a package: "
+                    + "service-credit <yyyy-mm> <package id>");
         }
         if (d.unit() != null && !UNIT.matcher(d.unit()).matches()) {
             throw invalid(lineNo, "a unit is up to 20 letters, digits, _ or -");

@@ -10,8 +10,8 @@ import java.util.regex.Pattern;
 public final class PenaltyReference {
 
     /** As a PostgreSQL regular expression. */
-    static final String SQL_PATTERN = "^penalty [0-9]{4}-[0-9]{2}$";
-    private static final Pattern PATTERN = Pattern.compile("penalty \\d{4}-\\d{2}");
+    static final String SQL_PATTERN = "^penalty [0-9]{4}-(0[1-9]|1[0-2])$";
+    private static final Pattern PATTERN = Pattern.compile(SQL_PATTERN);
 
     private PenaltyReference() {
     }

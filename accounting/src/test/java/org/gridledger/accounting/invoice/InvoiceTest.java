@@ -85,8 +85,12 @@ class InvoiceTest {
                 Money.euros("10"), new BigDecimal("19"), null, null);
         InvoiceLineDraft oddUnit = new InvoiceLineDraft("Usage", InvoiceLineKind.USAGE, BigDecimal.ONE, "HS06 hours!",
                 Money.euros("10"), VAT_19, null, null);
+        InvoiceLineDraft badCreditMonth = new InvoiceLineDraft("Credit", InvoiceLineKind.CREDIT, BigDecimal.ONE, null,
+                Money.euros("-10"), VAT_19, null, "service-credit 2026-13 " + java.util.UUID.randomUUID());
+        InvoiceLineDraft creditWithoutPackage = new InvoiceLineDraft("Credit", InvoiceLineKind.CREDIT, BigDecimal.ONE,
+                null, Money.euros("-10"), VAT_19, null, "service-credit 2026-10 goodwill");
         for (InvoiceLineDraft line : List.of(subscriptionWithoutCategory, positiveCredit, usageWithCategory, vatAboveOne,
-                oddUnit)) {
+                oddUnit, badCreditMonth, creditWithoutPackage)) {
             fixture.givenNoPriorActivity()
                     .when(new DraftInvoiceCommand(ID, MEDIGRID, NOVEMBER, EUR, List.of(line)))
                     .expectException(rejectedWith(ErrorCode.INVOICE_LINE_INVALID));

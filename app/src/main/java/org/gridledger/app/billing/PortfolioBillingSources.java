@@ -22,9 +22,6 @@ import org.gridledger.domain.portfolio.SupportPackageQueries.SupportPackageView;
 import org.gridledger.domain.portfolio.SupportPackageQueries.TermsView;
 import org.gridledger.domain.shared.DateRange;
 import org.gridledger.domain.shared.Pagination;
-import org.gridledger.domain.support.TicketQueries.FindServiceCreditsQuery;
-import org.gridledger.domain.support.TicketQueries.ServiceCreditRow;
-import org.gridledger.domain.support.TicketQueries.ServiceCreditsView;
 import org.gridledger.reporting.billing.BillableCommunity;
 import org.gridledger.reporting.billing.BillableCredit;
 import org.gridledger.reporting.billing.BillableSubscription;
@@ -47,7 +44,8 @@ import java.util.stream.Collectors;
 /**
  * The billing run's sources, read from the portfolio through its queries: every registered community, and per
  * community the runs of days of its subscriptions with the package terms of each run, the service credits its
- * tickets earned, its usage rated at the tariffs in force and its late usage of earlier months. A run reads each
+ * invoice settles (the month's and those outstanding from earlier months), its usage rated at the tariffs in force and
+ * its late usage of earlier months. A run reads each
  * package's name, category and terms once ({@link #forRun}): 1,000 communities subscribing to the same ten packages
  * cost ten package look-ups per run instead of ten per community.
  */
@@ -80,11 +78,11 @@ class PortfolioBillingSources implements BillingSources {
     }
 
     /**
-     * Sources for one run of {@code month} that read the packages' facts, the subscriptions' runs of days and the
-     * service credits of the month once for the run ({@link RunSources}). The terms, seats and subscriptions of an
-     * ended month cannot change any more (terms and seat changes take effect today or later), so keeping them is safe;
-     * a credit recorded for the month while the run goes on is left for the next run either way. A later run reads
-     * everything afresh.
+     * Sources for one run of {@code month} that read the packages' facts and the subscriptions' runs of days once for
+     * the run ({@link RunSources}). The terms, seats and subscriptions of an ended month cannot change any more (terms
+     * and seat changes take effect today or later), so keeping them is safe. Credits are read per community, in its
+     * chunk's transaction: one recorded while the run goes on is settled by this invoice or the next. A later run
+     * reads everything afresh.
      */
     @Override
     public BillingSources forRun(YearMonth month) {
@@ -134,33 +132,16 @@ class PortfolioBillingSources implements BillingSources {
     }
 
     /**
-     * The credits outstanding from earlier, billed months ({@link LateCredits}), oldest first, then the month's own
-     * credits per package (providers' rows summed), net of reversals.
+     * The service credits the invoice settles ({@link LateCredits}): what is outstanding from earlier, billed months,
+     * oldest first, then the month's own credits per package, net of reversals.
      */
     @Override
     public List<BillableCredit> credits(CommunityId communityId, YearMonth month) {
-        Map<SupportPackageId, PackageFacts> packages = new LinkedHashMap<>();
         List<BillableCredit> credits = new ArrayList<>();
-        for (LateCredits.Outstanding late : lateCredits.outstanding(communityId, month, vatRates.currency())) {
-            PackageFacts facts = packageFacts(late.packageId(), late.month());
-            credits.add(new BillableCredit(late.month(), late.packageId(), facts.view().name(),
-                    facts.view().category(), late.breaches(), late.amount()));
-        }
-        Map<SupportPackageId, BillableCredit> own = new LinkedHashMap<>();
-        for (ServiceCreditRow row : creditRows(communityId, month)) {
-            if (!row.credited().currency().equals(vatRates.currency())) {
-                continue;
-            }
-            own.merge(row.packageId(), new BillableCredit(month, row.packageId(), null, null, row.breaches(),
-                    row.credited()), (a, b) -> new BillableCredit(month, a.packageId(), null, null,
-                    a.breaches() + b.breaches(), a.credited().plus(b.credited())));
-        }
-        for (BillableCredit credit : own.values()) {
-            if (credit.credited().amount().signum() > 0) {
-                PackageFacts facts = packages.computeIfAbsent(credit.packageId(), id -> packageFacts(id, month));
-                credits.add(new BillableCredit(month, credit.packageId(), facts.view().name(),
-                        facts.view().category(), credit.breaches(), credit.credited()));
-            }
+        for (LateCredits.Outstanding due : lateCredits.outstanding(communityId, month, vatRates.currency())) {
+            SupportPackageView supportPackage = packageFacts(due.packageId(), due.month()).view();
+            credits.add(new BillableCredit(due.month(), due.packageId(), supportPackage.name(),
+                    supportPackage.category(), due.breaches(), due.amount()));
         }
         return credits;
     }
@@ -169,11 +150,6 @@ class PortfolioBillingSources implements BillingSources {
     List<ActiveDaysView> activeDays(CommunityId communityId, YearMonth month) {
         return queries.ask(new FindActiveSubscriptionDaysQuery(communityId, monthRange(month)),
                 ActiveSubscriptionDaysView.class).runs();
-    }
-
-    /** The community's service credit rows of {@code month}, per package and provider. */
-    List<ServiceCreditRow> creditRows(CommunityId communityId, YearMonth month) {
-        return queries.ask(new FindServiceCreditsQuery(month, communityId, null), ServiceCreditsView.class).rows();
     }
 
     private static DateRange monthRange(YearMonth month) {
@@ -190,16 +166,14 @@ class PortfolioBillingSources implements BillingSources {
 
     /**
      * The sources of one run. Each package's facts are read once for the run's month; so are the month's runs of
-     * subscription days and service credits, for every community in one query each (on the first community's
-     * turn) and then handed out per community: an ended month's subscriptions, terms and credits no longer change,
-     * so one read serves the run. They are held for the run's duration (about one row per subscription).
+     * subscription days, for every community in one query (on the first community's turn) and then handed out per
+     * community: an ended month's subscriptions and terms no longer change, so one read serves the run. They are held for the run's duration (about one row per subscription).
      */
     private static final class RunSources extends PortfolioBillingSources {
 
         private final YearMonth month;
         private final Map<SupportPackageId, PackageFacts> packages = new ConcurrentHashMap<>();
         private volatile Map<CommunityId, List<ActiveDaysView>> days;
-        private volatile Map<CommunityId, List<ServiceCreditRow>> credits;
 
         private RunSources(PortfolioBillingSources sources, YearMonth month) {
             super(sources.queries, sources.vatRates, sources.usageRating, sources.lateUsage, sources.lateCredits);
@@ -228,19 +202,6 @@ class PortfolioBillingSources implements BillingSources {
             if (all == null) {
                 all = super.activeDays(null, month).stream().collect(Collectors.groupingBy(ActiveDaysView::communityId));
                 days = all;
-            }
-            return all.getOrDefault(communityId, List.of());
-        }
-
-        @Override
-        List<ServiceCreditRow> creditRows(CommunityId communityId, YearMonth month) {
-            if (!this.month.equals(month)) {
-                return super.creditRows(communityId, month);
-            }
-            Map<CommunityId, List<ServiceCreditRow>> all = credits;
-            if (all == null) {
-                all = super.creditRows(null, month).stream().collect(Collectors.groupingBy(ServiceCreditRow::communityId));
-                credits = all;
             }
             return all.getOrDefault(communityId, List.of());
         }

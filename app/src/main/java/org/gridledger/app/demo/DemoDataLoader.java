@@ -1,6 +1,7 @@
 package org.gridledger.app.demo;
 
 import org.gridledger.app.config.ServiceClock;
+import org.gridledger.app.finance.FinanceProperties;
 import org.gridledger.app.messaging.CommandSender;
 import org.gridledger.app.messaging.Queries;
 import org.gridledger.domain.error.DomainException;
@@ -111,9 +112,10 @@ class DemoDataLoader implements ApplicationRunner {
     private final DemoResources resources;
     private final DemoTickets tickets;
     private final DemoHistory history;
+    private final FinanceProperties finance;
 
     DemoDataLoader(CommandSender commands, Queries queries, Environment environment, Clock clock,
-                   DemoResources resources, DemoTickets tickets, DemoHistory history) {
+                   DemoResources resources, DemoTickets tickets, DemoHistory history, FinanceProperties finance) {
         this.commands = commands;
         this.queries = queries;
         this.environment = environment;
@@ -121,6 +123,7 @@ class DemoDataLoader implements ApplicationRunner {
         this.resources = resources;
         this.tickets = tickets;
         this.history = history;
+        this.finance = finance;
     }
 
     static CommunityId communityId(String name) {
@@ -139,6 +142,11 @@ class DemoDataLoader implements ApplicationRunner {
     public void run(ApplicationArguments args) {
         if (!environment.getProperty("gridledger.demo", Boolean.class, false) && !args.containsOption("demo")) {
             return;
+        }
+        if (!Money.EUR.equals(finance.bookCurrency())) {
+            // the D-Grid scenario's prices, grants and payments are euros; the books hold one currency (ADR 0032)
+            throw new IllegalStateException("the demo scenario is in EUR; it cannot be loaded into books kept in "
+                    + finance.bookCurrency() + " (gridledger.finance.currency)");
         }
         int created = history.due() ? history.write(this::load) : load();
         created += tickets.load(LocalDate.now(clock));

@@ -40,6 +40,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 
 /**
  * Settlement's sources, read from the portfolio through its queries: the registered providers, each provider's
@@ -116,26 +117,29 @@ class PortfolioSettlementSources implements SettlementSources {
     /**
      * The month's net penalties per package, and those of earlier months the provider has a standing settlement for
      * that differ from what its standing settlements deducted ({@link SettledPenalties}): penalties recorded after
-     * the month was settled, or reversed since. Earlier months first.
+     * the month was settled, or reversed since. Months settled before penalty lines named their month are left as
+     * they were settled. Earlier months first.
      */
     @Override
     public List<Penalty> penalties(ProviderId providerId, YearMonth month) {
         record Key(YearMonth month, SupportPackageId packageId) {
         }
         Set<YearMonth> settledMonths = settled.settledMonths(providerId);
+        settledMonths.removeAll(settled.legacyMonths(providerId));
+        Predicate<YearMonth> counts = m -> m.equals(month) || m.isBefore(month) && settledMonths.contains(m);
         Map<Key, Money> amounts = new TreeMap<>(Comparator.comparing(Key::month)
                 .thenComparing(k -> k.packageId().value()));
         Map<Key, Long> breaches = new HashMap<>();
         for (ServiceCreditRow row : queries.ask(new FindServiceCreditsQuery(null, null, providerId),
                 ServiceCreditsView.class).rows()) {
-            if (row.month().equals(month) || row.month().isBefore(month) && settledMonths.contains(row.month())) {
+            if (counts.test(row.month())) {
                 Key key = new Key(row.month(), row.packageId());
                 amounts.merge(key, row.penalised(), Money::plus);
                 breaches.merge(key, row.breaches(), Long::sum);
             }
         }
         for (SettledPenalties.Deducted deducted : settled.deducted(providerId)) {
-            if (!deducted.month().isAfter(month)) {
+            if (counts.test(deducted.month())) {
                 Key key = new Key(deducted.month(), deducted.packageId());
                 Money amount = new Money(deducted.amount(), Currency.getInstance(deducted.currency()));
                 amounts.merge(key, amount.negate(), Money::plus);

@@ -1,6 +1,7 @@
 package org.gridledger.app.finance;
 
 import org.gridledger.accounting.rating.UsageRating;
+import org.gridledger.accounting.settlement.SettledPenalties;
 import org.gridledger.accounting.settlement.SettlementComposer;
 import org.gridledger.accounting.settlement.SettlementPolicy;
 import org.gridledger.accounting.settlement.SettlementSources;
@@ -19,6 +20,8 @@ import org.gridledger.domain.finance.SettlementStatus;
 import org.gridledger.domain.portfolio.ProviderId;
 import org.gridledger.domain.shared.Pagination;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
 import java.time.YearMonth;
@@ -30,7 +33,7 @@ import java.util.function.Consumer;
 /**
  * Settles providers for a month: reads each provider's contracts and penalties from the portfolio and its cleared
  * usage from the usage rating, composes the lines ({@link SettlementComposer}) and issues them with one command per
- * provider, each in its own transaction. Settling one provider is strict (any refusal is the answer); settling every
+ * provider, each composed and issued in one transaction under the provider's settlement lock. Settling one provider is strict (any refusal is the answer); settling every
  * provider goes on past a provider that has nothing to settle, is settled already or is refused, and reports why.
  */
 @Component
@@ -55,9 +58,12 @@ public class ProviderSettlements {
     private final FinanceProperties finance;
     private final SettlementProperties settlement;
     private final Clock clock;
+    private final SettledPenalties deducted;
+    private final TransactionTemplate transactions;
 
     ProviderSettlements(SettlementSources sources, UsageRating usageRating, CommandSender commands, Queries queries,
-                        FinanceProperties finance, SettlementProperties settlement, Clock clock) {
+                        FinanceProperties finance, SettlementProperties settlement, Clock clock,
+                        SettledPenalties deducted, PlatformTransactionManager transactionManager) {
         this.sources = sources;
         this.usageRating = usageRating;
         this.commands = commands;
@@ -65,6 +71,8 @@ public class ProviderSettlements {
         this.finance = finance;
         this.settlement = settlement;
         this.clock = clock;
+        this.deducted = deducted;
+        this.transactions = new TransactionTemplate(transactionManager);
     }
 
     /** Issues the provider's settlement of {@code period}; refused when there is nothing to settle. */
@@ -110,7 +118,18 @@ public class ProviderSettlements {
         return new SettlementRunView(period, settled, skipped, nothing);
     }
 
+    /**
+     * Composes and issues in one transaction that holds the provider's settlement lock: a settlement of another month
+     * issued at the same time could otherwise deduct the same late penalty again (ADR 0031).
+     */
     private SettlementView issue(ProviderId providerId, String name, YearMonth period, Consumer<Object> sender) {
+        return transactions.execute(status -> {
+            deducted.lockProvider(providerId);
+            return compose(providerId, name, period, sender);
+        });
+    }
+
+    private SettlementView compose(ProviderId providerId, String name, YearMonth period, Consumer<Object> sender) {
         Currency currency = finance.currencyOr(null);
         List<SettlementLine> lines = SettlementComposer.compose(period, currency,
                 sources.contracts(providerId, period), sources.penalties(providerId, period),

@@ -87,11 +87,9 @@ class SupportPackage {
         }
         Integer supersedes = null;
         for (TermsVersion existing : versions) {
+            // a draft's version may be replaced on any day; a published package's only before it takes effect,
+            // which the rule above ensures
             if (!existing.superseded() && existing.effectiveFrom().equals(effectiveFrom)) {
-                if (!existing.effectiveFrom().isAfter(today) && status != PackageStatus.DRAFT) {
-                    throw DomainException.of(ErrorCode.TERMS_CHANGE_PAST,
-                            "terms version %d is already in force since %s", existing.version(), effectiveFrom);
-                }
                 supersedes = existing.version();
             }
         }

@@ -1,5 +1,6 @@
 package org.gridledger.reporting.billing;
 
+import org.gridledger.accounting.rating.CreditReference;
 import org.gridledger.domain.portfolio.PackageCategory;
 import org.gridledger.domain.portfolio.SupportPackageId;
 import org.gridledger.domain.shared.Money;

@@ -1,5 +1,6 @@
 package org.gridledger.reporting.billing;
 
+import org.gridledger.accounting.rating.CreditReference;
 import org.gridledger.domain.portfolio.CommunityId;
 import org.gridledger.domain.portfolio.SupportPackageId;
 import org.gridledger.domain.shared.Money;
@@ -14,18 +15,19 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Service credits of earlier, billed months that the community's issued invoices have not settled: credits recorded
- * after the month's invoice (a breach found late, a late support action), the part of a credit an invoice could not
- * take because it would have gone negative, and credits reversed after an invoice credited them. Per month and
- * package, the credits recorded now (net of reversals) are compared with what the issued invoices credited for that
- * month and package (their lines' {@link CreditReference}, withdrawals counted negative); a difference is outstanding.
- * A month counts when an issuing run has billed the community for it. A month whose run issued credit lines without a
+ * The service credits a community's invoice of a month settles (ADR 0031): per month and package, the credits
+ * recorded now (net of reversals) less what the issued invoices credited for that month and package (their lines'
+ * {@link CreditReference}, withdrawals counted negative). For the invoice's own month that is the month's credits
+ * (less any an invoice credited already); for an earlier month it is what its invoice did not settle: credits recorded
+ * after it (a breach found late, a late support action), the part of a credit an invoice could not take because it
+ * would have gone negative, and credits reversed after an invoice credited them (negative). An earlier month counts
+ * when an issuing run has billed the community for it. A month whose run issued credit lines without a
  * reference (before credit lines carried one) credited that month's credits whole then, and is not looked at again.
  */
 @Component
 public class LateCredits {
 
-    /** A service credit of an earlier month not yet settled: positive to credit, negative to withdraw. */
+    /** The credits of a month and package not yet settled: positive to credit, negative to withdraw. */
     public record Outstanding(YearMonth month, SupportPackageId packageId, long breaches, Money amount) {
     }
 
@@ -35,7 +37,7 @@ public class LateCredits {
         this.jdbc = jdbc;
     }
 
-    /** The credits outstanding for the community's invoice of {@code period}, from months before it, in its currency. */
+    /** The credits the community's invoice of {@code period} settles, its own month's last, in its currency. */
     public List<Outstanding> outstanding(CommunityId communityId, YearMonth period, Currency currency) {
         return jdbc.sql("""
                         with recorded as (
@@ -43,7 +45,7 @@ public class LateCredits {
                                 count(*) filter (where entry = 'CREDIT')
                                     - count(*) filter (where entry = 'CREDIT_REVERSAL') as breaches
                             from service_credit_entry
-                            where community_id = :community and credit_month < :period and currency = :currency
+                            where community_id = :community and credit_month <= :period and currency = :currency
                               and entry in ('CREDIT', 'CREDIT_REVERSAL')
                             group by credit_month, package_id),
                         credited as (
@@ -60,9 +62,10 @@ public class LateCredits {
                                 coalesce(r.amount, 0) - coalesce(c.amount, 0) as amount
                             from recorded r full join credited c on c.month = r.month and c.package_id = r.package_id)
                         select o.month, o.package_id, o.breaches, o.amount from outstanding o
-                        where o.amount <> 0 and o.month < :period
-                          and exists (select 1 from billing_run_bill b where b.community_id = :community
-                                      and b.period = to_char(o.month, 'YYYY-MM') and b.mode = 'ISSUE')
+                        where o.amount <> 0 and o.month <= :period
+                          and (o.month = :period or exists (select 1 from billing_run_bill b
+                                      where b.community_id = :community
+                                        and b.period = to_char(o.month, 'YYYY-MM') and b.mode = 'ISSUE'))
                           and not exists (select 1 from billing_run_bill b, jsonb_array_elements(b.lines) l
                                           where b.community_id = :community and b.mode = 'ISSUE'
                                             and b.outcome = 'ISSUED' and b.period = to_char(o.month, 'YYYY-MM')
@@ -72,7 +75,7 @@ public class LateCredits {
                 .param("community", communityId.value())
                 .param("period", Date.valueOf(period.atDay(1)))
                 .param("currency", currency.getCurrencyCode())
-                .param("pattern", CreditReference.SQL_PATTERN)
+                .param("pattern", CreditReference.PATTERN)
                 .query((rs, n) -> new Outstanding(YearMonth.from(rs.getObject("month", LocalDate.class)),
                         new SupportPackageId(rs.getObject("package_id", UUID.class)), rs.getLong("breaches"),
                         new Money(rs.getBigDecimal("amount"), currency)))

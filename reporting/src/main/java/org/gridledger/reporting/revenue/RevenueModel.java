@@ -1,5 +1,6 @@
 package org.gridledger.reporting.revenue;
 
+import org.gridledger.accounting.rating.CreditReference;
 import org.gridledger.domain.finance.GrantEvents.GrantInstalment;
 import org.gridledger.domain.finance.GrantQueries.GrantView;
 import org.gridledger.domain.finance.InvoiceLine;
@@ -78,7 +79,8 @@ public record RevenueModel(YearMonth from, YearMonth until, String currency, Lis
         return switch (line.kind()) {
             case SUBSCRIPTION -> line.category() == null ? UNCATEGORISED : line.category().name();
             case USAGE -> USAGE;
-            case ADJUSTMENT -> ADJUSTMENT;
+            // a withdrawn service credit (ADR 0031) reverses a credit: it counts where the credit did
+            case ADJUSTMENT -> CreditReference.names(line.reference()) ? SERVICE_CREDITS : ADJUSTMENT;
             case CREDIT -> line.category() == null ? SERVICE_CREDITS : line.category().name();
         };
     }

@@ -1,5 +1,6 @@
 package org.gridledger.reporting.billing;
 
+import org.gridledger.accounting.rating.CreditReference;
 import org.gridledger.domain.portfolio.CommunityId;
 import org.gridledger.domain.portfolio.SupportPackageId;
 import org.gridledger.domain.shared.Money;
@@ -88,12 +89,26 @@ class LateCreditsTest {
     }
 
     @Test
-    void months_not_billed_by_an_issuing_run_and_the_invoices_own_month_are_left_to_their_own_run() {
+    void a_month_not_billed_by_an_issuing_run_is_left_to_its_own_run_and_later_months_to_theirs() {
         billed(MAY, "DRY_RUN", false);
         entry("CREDIT", MAY, "6.25", "EUR");
-        entry("CREDIT", JUNE, "6.25", "EUR");
+        entry("CREDIT", JULY, "6.25", "EUR");
 
         assertThat(lateCredits.outstanding(community, JUNE, EUR)).isEmpty();
+    }
+
+    @Test
+    void the_invoices_own_month_is_its_credits_less_what_an_issued_invoice_credited_for_it_already() {
+        entry("CREDIT", JUNE, "6.25", "EUR");
+        entry("CREDIT", JUNE, "6.25", "EUR");
+        assertThat(lateCredits.outstanding(community, JUNE, EUR))
+                .containsExactly(new LateCredits.Outstanding(JUNE, pkg, 2, Money.euros("12.50")));
+
+        // staff credited part of June on a goodwill invoice drafted under the credit's reference
+        invoiceLine(MAY, "CREDIT", "-5.00", CreditReference.of(JUNE, pkg));
+
+        assertThat(lateCredits.outstanding(community, JUNE, EUR))
+                .containsExactly(new LateCredits.Outstanding(JUNE, pkg, 2, Money.euros("7.50")));
     }
 
     @Test
@@ -109,6 +124,7 @@ class LateCreditsTest {
         billed(MAY, "ISSUE", false);
         entry("CREDIT", MAY, "6.25", "USD");
         invoiceLine(MAY, "CREDIT", "-1.00", "service-credit 2019-05 goodwill");
+        invoiceLine(MAY, "CREDIT", "-1.00", "service-credit 2019-13 " + pkg.value());
         invoiceLine(MAY, "ADJUSTMENT", "-1.00", "late-usage 2019-05 " + UUID.randomUUID() + " HS06_HOUR 1");
 
         assertThat(lateCredits.outstanding(community, JUNE, EUR)).isEmpty();
