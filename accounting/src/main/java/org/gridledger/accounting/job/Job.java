@@ -7,6 +7,7 @@ import org.axonframework.spring.stereotype.Aggregate;
 import org.gridledger.accounting.job.JobResources.ResourceFacts;
 import org.gridledger.accounting.resource.ProviderDirectory;
 import org.gridledger.domain.accounting.JobCommands.CancelJobCommand;
+import org.gridledger.domain.accounting.JobCommands.CancelJobInEmergencyCommand;
 import org.gridledger.domain.accounting.JobCommands.ReportJobStateCommand;
 import org.gridledger.domain.accounting.JobCommands.SubmitJobCommand;
 import org.gridledger.domain.accounting.JobEvents.CancelledBy;
@@ -137,6 +138,17 @@ class Job {
     void handle(CancelJobCommand command, Clock clock) {
         requireTransition(JobState.CANCELLED);
         apply(new JobCancelledEvent(jobId, CancelledBy.OWNER, clock.instant(), JobRules.note(command.reason())));
+    }
+
+    /** An emergency suspension cancels the job unless it has finished; a finished job is left as it is. */
+    @CommandHandler
+    void handle(CancelJobInEmergencyCommand command, Clock clock) {
+        if (state.isFinal()) {
+            return;
+        }
+        String note = "Emergency suspension " + command.suspensionId() + ": " + command.reason();
+        apply(new JobCancelledEvent(jobId, CancelledBy.EMERGENCY, clock.instant(),
+                JobRules.note(note.length() > JobRules.MAX_TEXT ? note.substring(0, JobRules.MAX_TEXT) : note)));
     }
 
     private void requireTransition(JobState target) {

@@ -7,6 +7,8 @@ import org.gridledger.accounting.resource.InMemoryProviderDirectory;
 import org.gridledger.domain.accounting.BenchmarkType;
 import org.gridledger.domain.accounting.Infrastructure;
 import org.gridledger.domain.accounting.JobCommands.CancelJobCommand;
+import org.gridledger.domain.accounting.JobCommands.CancelJobInEmergencyCommand;
+import org.gridledger.domain.identity.PersonSuspensionId;
 import org.gridledger.domain.accounting.JobCommands.ReportJobStateCommand;
 import org.gridledger.domain.accounting.JobCommands.SubmitJobCommand;
 import org.gridledger.domain.accounting.JobEvents.CancelledBy;
@@ -351,5 +353,25 @@ class JobTest {
         fixture.given(submitted())
                 .when(new ReportJobStateCommand(ID, JobState.CANCELLED, null, null, null, null, "drained"))
                 .expectEvents(new JobCancelledEvent(ID, CancelledBy.SITE, NOW, "drained"));
+    }
+
+    @Test
+    void anEmergencySuspensionCancelsAnUnfinishedJobAndLeavesAFinishedOneAsItIs() {
+        PersonSuspensionId suspension = new PersonSuspensionId(java.util.UUID.fromString(
+                "00000000-0000-0000-0000-000000000042"));
+        fixture.given(submitted(), new JobQueuedEvent(ID, NOW.minusSeconds(3600), null))
+                .when(new CancelJobInEmergencyCommand(ID, suspension, "key stolen"))
+                .expectEvents(new JobCancelledEvent(ID, CancelledBy.EMERGENCY, NOW,
+                        "Emergency suspension 00000000-0000-0000-0000-000000000042: key stolen"));
+        fixture.given(submitted(), new JobCancelledEvent(ID, CancelledBy.OWNER, NOW.minusSeconds(60), null))
+                .when(new CancelJobInEmergencyCommand(ID, suspension, "key stolen"))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+        // the note names the suspension before its reason and is cut at the 2,000 characters a note may have
+        String note = ("Emergency suspension 00000000-0000-0000-0000-000000000042: " + "x".repeat(2000))
+                .substring(0, 2000);
+        fixture.given(submitted())
+                .when(new CancelJobInEmergencyCommand(ID, suspension, "x".repeat(2000)))
+                .expectEvents(new JobCancelledEvent(ID, CancelledBy.EMERGENCY, NOW, note));
     }
 }

@@ -3,6 +3,8 @@ package org.gridledger.app.identity;
 import org.gridledger.app.messaging.CommandSender;
 import org.gridledger.app.security.AccountStore;
 import org.gridledger.app.security.ApiTokenService;
+import org.gridledger.domain.accounting.JobCommands.CancelJobInEmergencyCommand;
+import org.gridledger.domain.accounting.JobId;
 import org.gridledger.domain.error.DomainException;
 import org.gridledger.domain.error.ErrorCode;
 import org.gridledger.domain.identity.CertificateCommands.RejectCertificateRequestCommand;
@@ -31,7 +33,8 @@ import java.util.UUID;
  * Carries out an emergency suspension of a person, all in one transaction: the decision (PersonSuspension), the
  * revocation of every valid certificate of the person's DNs (those named and those of the account's certificate
  * requests), the rejection of the person's certificate requests and of the VO membership requests of those DNs still
- * waiting for a decision, the suspension of every approved or expired VO membership of those DNs (marked as the emergency's, so
+ * waiting for a decision, the cancellation of the jobs of those DNs that have not finished, the suspension of every
+ * approved or expired VO membership of those DNs (marked as the emergency's, so
  * that only staff restore them; one an admin suspended already is taken over), the revocation of the account's API tokens
  * and the disabling of the account, and finally the record of what was done. If any step is refused, nothing of it
  * remains.
@@ -41,8 +44,8 @@ class EmergencySuspensions {
 
     /** What one suspension did. */
     record Outcome(PersonSuspensionId suspensionId, String username, Set<String> subjectDns,
-                   List<String> revokedSerials, List<String> suspendedMemberships, int revokedTokens,
-                   boolean accountDisabled) {
+                   List<String> revokedSerials, List<String> suspendedMemberships, List<String> cancelledJobs,
+                   int revokedTokens, boolean accountDisabled) {
     }
 
     private final CommandSender commands;
@@ -116,6 +119,7 @@ class EmergencySuspensions {
                         memberships.add(command.membershipId().toString());
                     });
         }
+        List<String> jobs = cancelJobs(id, dns, reason);
         int revokedTokens = 0;
         boolean disabled = false;
         if (account != null) {
@@ -126,7 +130,25 @@ class EmergencySuspensions {
         }
         commands.send(new RecordSuspensionEffectsCommand(id, dns, serials, memberships, revokedTokens, disabled),
                 reason);
-        return new Outcome(id, account, dns, serials, memberships, revokedTokens, disabled);
+        return new Outcome(id, account, dns, serials, memberships, jobs, revokedTokens, disabled);
+    }
+
+    /** Cancels the jobs of the DNs that have not finished: they run on credentials no longer trusted. */
+    private List<String> cancelJobs(PersonSuspensionId id, Set<String> dns, String reason) {
+        if (dns.isEmpty()) {
+            return List.of();
+        }
+        List<JobId> running = jdbc.sql("""
+                        select job_id from accounting_job
+                        where subject_dn in (:dns) and state in ('SUBMITTED', 'QUEUED', 'RUNNING')
+                        order by submitted_at, job_id""")
+                .param("dns", List.copyOf(dns))
+                .query((rs, n) -> new JobId(rs.getObject(1, UUID.class)))
+                .list();
+        for (JobId job : running) {
+            commands.send(new CancelJobInEmergencyCommand(job, id, reason), reason);
+        }
+        return running.stream().map(JobId::toString).toList();
     }
 
     /**

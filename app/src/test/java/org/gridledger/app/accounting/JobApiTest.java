@@ -242,6 +242,31 @@ class JobApiTest extends ApiTestBase {
     }
 
     @Test
+    void anEmergencySuspensionOfThePersonCancelsItsUnfinishedJobsAndLeavesFinishedOnesAlone() {
+        Scenario s = new Scenario("INTERNAL");
+        String submitted = s.submit();
+        String queued = s.submit();
+        assertSuccess(s.siteAccount.post(queued + "/state", obj("state", "QUEUED")));
+        String failed = s.submit();
+        assertSuccess(s.siteAccount.post(failed + "/state", obj("state", "FAILED")));
+
+        Reply suspended = staff().post("/api/v1/emergency/suspensions", obj("username", s.memberName,
+                "reason", "Proxy certificate stolen"));
+
+        assertThat(suspended.status()).as("%s", suspended).isEqualTo(201);
+        assertThat(suspended.json().path("cancelledJobs")).extracting(JsonNode::asText)
+                .containsExactlyInAnyOrder(id(submitted), id(queued));
+        for (String path : List.of(submitted, queued)) {
+            JsonNode job = staff().get(path).json();
+            assertThat(job.path("state").asText()).isEqualTo("CANCELLED");
+            assertThat(job.path("cancelledBy").asText()).isEqualTo("EMERGENCY");
+            assertThat(job.path("note").asText()).startsWith("Emergency suspension ")
+                    .endsWith(": Proxy certificate stolen");
+        }
+        assertThat(staff().get(failed).json().path("state").asText()).isEqualTo("FAILED");
+    }
+
+    @Test
     void aRebuildOfTheJobProjectionReproducesTheJob() {
         Scenario s = new Scenario("INTERNAL");
         String path = s.submit();

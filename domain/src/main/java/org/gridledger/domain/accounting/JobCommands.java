@@ -1,6 +1,7 @@
 package org.gridledger.domain.accounting;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.gridledger.domain.identity.PersonSuspensionId;
 import org.gridledger.domain.portfolio.DataProtectionClass;
 
 import java.time.Duration;
@@ -33,5 +34,13 @@ public final class JobCommands {
 
     /** The owner cancels a job that has not finished. */
     public record CancelJobCommand(@TargetAggregateIdentifier JobId jobId, String reason) {
+    }
+
+    /**
+     * An emergency suspension of the person whose DN the job runs under cancels it, if it has not finished: its
+     * credentials are no longer trusted.
+     */
+    public record CancelJobInEmergencyCommand(@TargetAggregateIdentifier JobId jobId, PersonSuspensionId suspensionId,
+                                              String reason) {
     }
 }

@@ -14,8 +14,8 @@ public final class JobEvents {
     private JobEvents() {
     }
 
-    /** Who ended a job before it finished. */
-    public enum CancelledBy { OWNER, SITE }
+    /** Who ended a job before it finished: its owner, its site, or an emergency suspension of its person. */
+    public enum CancelledBy { OWNER, SITE, EMERGENCY }
 
     /**
      * A job accepted for its resource. {@code voName} and {@code communityId} are those of the FQAN's VO at
