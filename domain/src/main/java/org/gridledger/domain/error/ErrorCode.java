@@ -79,7 +79,7 @@ public enum ErrorCode {
 
     // portfolio: tenders
     TENDER_NOT_FOUND(ErrorKind.NOT_FOUND, "No such tender."),
-    TENDER_LOT_TAKEN(ErrorKind.CONFLICT, "The package's lot is already being tendered or under a running contract."),
+    TENDER_LOT_TAKEN(ErrorKind.CONFLICT, "The package's lot is being tendered, or under a contract running beyond the next six months."),
     WEIGHTS_INVALID(ErrorKind.RULE_VIOLATED, "Criteria weights must be whole percentages from 0 to 100 summing to 100."),
     DEADLINE_INVALID(ErrorKind.RULE_VIOLATED, "A tender's deadline must lie in the future."),
     PACKAGE_NOT_TENDERABLE(ErrorKind.RULE_VIOLATED, "Only a published support package can be tendered."),

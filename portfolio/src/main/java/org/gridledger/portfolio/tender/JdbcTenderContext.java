@@ -68,16 +68,16 @@ class JdbcTenderContext implements TenderContext {
     }
 
     @Override
-    public boolean lotTaken(SupportPackageId packageId, String lotKey, LocalDate today) {
+    public boolean lotTaken(SupportPackageId packageId, String lotKey, LocalDate horizon) {
         lockPackage(packageId);
         return jdbc.sql("""
                         select exists (select 1 from tender t where t.package_id = :package and t.lot_key = :lot
                             and (t.status in ('OPEN', 'CLOSED') or exists (select 1 from tender_contract c
-                                where c.tender_id = t.tender_id and c.valid_until > :today
+                                where c.tender_id = t.tender_id and c.valid_until > :horizon
                                 and c.terminated_on is null)))""")
                 .param("package", packageId.value())
                 .param("lot", lotKey)
-                .param("today", today)
+                .param("horizon", horizon)
                 .query(Boolean.class).single();
     }
 

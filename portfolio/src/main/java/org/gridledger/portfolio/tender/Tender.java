@@ -89,9 +89,11 @@ class Tender {
         }
         TenderLot lot = command.lot() == null ? new TenderLot(null, null) : command.lot();
         LocalDate today = LocalDate.now(clock);
-        if (context.lotTaken(command.packageId(), lot.key(), today)) {
+        if (context.lotTaken(command.packageId(), lot.key(), today.plus(TenderPolicy.SUCCESSOR_WINDOW))) {
             throw DomainException.of(ErrorCode.TENDER_LOT_TAKEN,
-                    "package %s (lot '%s') has a live tender or a running contract", command.packageId(), lot.key());
+                    "package %s (lot '%s') has a live tender, or a contract running beyond %s; its successor is "
+                            + "tendered in the last %s of its term", command.packageId(), lot.key(),
+                    today.plus(TenderPolicy.SUCCESSOR_WINDOW), TenderPolicy.SUCCESSOR_WINDOW);
         }
         Set<CertificationType> certifications = command.requiredCertifications() == null ? Set.of()
                 : Set.copyOf(command.requiredCertifications());

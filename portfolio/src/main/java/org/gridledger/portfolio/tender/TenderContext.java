@@ -29,10 +29,11 @@ public interface TenderContext {
 
     /**
      * Whether another tender for the package and lot is open or closed and not yet awarded, or awarded with a
-     * contract that is neither terminated nor ended by {@code today}. A termination dated ahead frees the lot for a
-     * new tender (the successor is chosen during the notice); {@link #overlappingContract} keeps the days up to it.
+     * contract that is neither terminated nor ended by {@code horizon} (the opening day plus the successor window: a
+     * successor is tendered in the last months of a term). A termination dated ahead frees the lot for a new tender
+     * (the successor is chosen during the notice); {@link #overlappingContract} keeps the days up to it.
      */
-    boolean lotTaken(SupportPackageId packageId, String lotKey, LocalDate today);
+    boolean lotTaken(SupportPackageId packageId, String lotKey, LocalDate horizon);
 
     /**
      * Of the contracts of other tenders for the package and lot, the one covering days of {@code term} that runs

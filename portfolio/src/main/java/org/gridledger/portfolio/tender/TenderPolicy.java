@@ -17,6 +17,11 @@ final class TenderPolicy {
     static final int MAX_REGION = 200;
     static final int MAX_LOT_COMMUNITIES = 100;
     static final int MAX_TEXT = 4000;
+    /**
+     * How long before a running contract's term ends its successor may be tendered: long enough for a tender and its
+     * evaluation; the award still starts no earlier than the day after the running contract's last day.
+     */
+    static final java.time.Period SUCCESSOR_WINDOW = java.time.Period.ofMonths(6);
 
     private TenderPolicy() {
     }

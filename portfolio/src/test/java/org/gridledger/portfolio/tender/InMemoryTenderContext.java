@@ -24,6 +24,8 @@ class InMemoryTenderContext implements TenderContext {
     /** Certifications valid over [from, until) per provider and type. */
     final Map<ProviderId, Map<CertificationType, LocalDate[]>> certifications = new HashMap<>();
     final Set<String> takenLots = new HashSet<>();
+    /** The last day of a running, unterminated contract per package/lot. */
+    final Map<String, LocalDate> runningUntil = new HashMap<>();
     /** Contracts of other tenders per package and lot key, with the days each covers. */
     final Map<String, List<LotContract>> lotContracts = new HashMap<>();
 
@@ -52,8 +54,9 @@ class InMemoryTenderContext implements TenderContext {
     }
 
     @Override
-    public boolean lotTaken(SupportPackageId packageId, String lotKey, LocalDate today) {
-        return takenLots.contains(packageId + "/" + lotKey);
+    public boolean lotTaken(SupportPackageId packageId, String lotKey, LocalDate horizon) {
+        LocalDate until = runningUntil.get(packageId + "/" + lotKey);
+        return takenLots.contains(packageId + "/" + lotKey) || until != null && until.isAfter(horizon);
     }
 
     @Override

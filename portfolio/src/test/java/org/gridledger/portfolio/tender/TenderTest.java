@@ -153,6 +153,21 @@ class TenderTest {
     }
 
     @Test
+    void aSuccessorIsTenderedInTheLastSixMonthsOfTheRunningContractsTermAndNotEarlier() {
+        // a contract whose term ends (exclusive) six months and a day from today: tendered too early
+        context.runningUntil.put(PACKAGE + "/" + LOT.key(), TODAY.plusMonths(6).plusDays(1));
+        fixture.givenNoPriorActivity()
+                .when(open(WEIGHTS, DEADLINE))
+                .expectException(rejectedWith(ErrorCode.TENDER_LOT_TAKEN))
+                .expectNoEvents();
+        context.runningUntil.put(PACKAGE + "/" + LOT.key(), TODAY.plusMonths(6));
+        fixture.givenNoPriorActivity()
+                .when(open(WEIGHTS, DEADLINE))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(opened());
+    }
+
+    @Test
     void aLotWithALiveTenderOrRunningContractCannotBeTenderedAgain() {
         context.takenLots.add(PACKAGE + "/" + LOT.key());
         fixture.givenNoPriorActivity()
