@@ -141,7 +141,7 @@ class PortfolioBillingSources implements BillingSources {
         for (LateCredits.Outstanding due : lateCredits.outstanding(communityId, month, vatRates.currency())) {
             SupportPackageView supportPackage = packageFacts(due.packageId(), due.month()).view();
             credits.add(new BillableCredit(due.month(), due.packageId(), supportPackage.name(),
-                    supportPackage.category(), due.breaches(), due.amount()));
+                    supportPackage.category(), due.breaches(), due.amount(), due.vatRate()));
         }
         return credits;
     }

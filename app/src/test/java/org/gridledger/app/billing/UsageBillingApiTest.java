@@ -1,6 +1,7 @@
 package org.gridledger.app.billing;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.gridledger.app.security.Role;
 import org.gridledger.app.support.ApiTestBase;
 import org.gridledger.app.support.Http;
 import org.gridledger.app.support.Reply;
@@ -184,6 +185,10 @@ class UsageBillingApiTest extends ApiTestBase {
 
         JsonNode late = usage(community, "late", job("l2", "2024-04-20T10:00:00Z", 36_000, 18_000, 1));
         assertThat(late.path("counts").path("late").asLong()).isEqualTo(1);
+        // the community is billed with VAT from May; April's correction keeps April's exemption
+        Reply taxed = finance().put("/api/v1/communities/" + community + "/vat-rate",
+                obj("vatRate", "0.19"));
+        assertThat(taxed.status()).as("%s", taxed).isEqualTo(200);
         BillOf preview = dryRun(may, community);
         assertThat(preview.lines()).hasSize(1);
 
@@ -192,6 +197,7 @@ class UsageBillingApiTest extends ApiTestBase {
         JsonNode mayLines = lines(invoice(community, may));
         // 18,000 CPU s × 10 = 50 HS06 h more at 0.05: April rated now 3.00, invoiced 0.50
         assertThat(summary(mayLines)).containsExactly("ADJUSTMENT|1|adjustment|2.50|2.50|0.00");
+        assertThat(mayLines.get(0).path("vatRate").decimalValue()).isEqualByComparingTo("0");
         assertThat(mayLines.get(0).path("description").asText()).isEqualTo("Late usage of 2024-04, " + site
                 + "-cpu: HS06 hours, +50 (rated now 3.00, invoiced 0.50)");
         assertThat(mayLines.get(0).path("reference").asText())

@@ -91,12 +91,21 @@ class LateServiceCreditApiTest extends ApiTestBase {
         Reply exempt = staff().post("/api/v1/tickets/" + ticket.ticketId() + "/exempt",
                 obj("reason", "Withdrawn: the jobs had the wrong proxy"));
         assertThat(exempt.status()).as("%s", exempt).isEqualTo(201);
+        // from July the community is billed at 7 %; the withdrawals correct May and June, invoiced at 19 %
+        Reply rate = newAccountWithRole(Role.FINANCE).put("/api/v1/communities/" + community + "/vat-rate",
+                obj("vatRate", "0.07"));
+        assertThat(rate.status()).as("%s", rate).isEqualTo(200);
 
         issue(JULY);
         JsonNode july = lines(invoice(community, JULY));
         assertThat(creditSummary(july)).containsExactly(
                 "ADJUSTMENT|6.25|service-credit 2023-05 " + pkg,
                 "ADJUSTMENT|6.25|service-credit 2023-06 " + pkg);
+        for (JsonNode line : july) {
+            boolean correction = line.path("reference").asText().startsWith("service-credit ");
+            assertThat(line.path("vatRate").decimalValue()).as("%s", line)
+                    .isEqualByComparingTo(correction ? "0.19" : "0.07");
+        }
         assertThat(july.get(july.size() - 1).path("description").asText())
                 .endsWith(", 2023-06, reversed after it was credited");
         assertThat(settlementSummary(settle(provider, JULY))).containsExactly(

@@ -18,6 +18,8 @@ import java.util.function.Function;
 /**
  * A community's bill for one month: its lines and totals. The net total is the sum of the rounded line amounts, the
  * VAT total the sum of the rounded line VATs, and the gross total their sum, so the bill is reproducible to the cent.
+ * Lines carry the community's VAT rate, except corrections of earlier months (late usage, late or withdrawn credits),
+ * which carry the rate that month was invoiced at.
  */
 public record CommunityBill(BillableCommunity community, YearMonth period, List<BillLine> lines, Money netTotal,
                             Money vatTotal, Money grossTotal) {
@@ -55,14 +57,14 @@ public record CommunityBill(BillableCommunity community, YearMonth period, List<
         while (bill.grossTotal().amount().signum() < 0 && (last = lastPositive(capped)) >= 0) {
             Money deficit = bill.grossTotal().negate();
             BillableCredit credit = capped.remove(last);
-            // the credit line carries the community's VAT rate: lowering its net by deficit ÷ (1 + rate), rounded up
-            // to the cent, lowers the gross by at least the deficit
-            Money reduction = new Money(deficit.amount().divide(BigDecimal.ONE.add(community.vatRate()),
+            // lowering the credit line's net by deficit ÷ (1 + its VAT rate), rounded up to the cent, lowers the gross
+            // by at least the deficit
+            BigDecimal rate = credit.vatRate() == null ? community.vatRate() : credit.vatRate();
+            Money reduction = new Money(deficit.amount().divide(BigDecimal.ONE.add(rate),
                     deficit.currency().getDefaultFractionDigits(), RoundingMode.CEILING), deficit.currency());
             Money left = credit.credited().rounded().minus(reduction);
             if (left.amount().signum() > 0) {
-                capped.add(last, new BillableCredit(credit.month(), credit.packageId(), credit.packageName(),
-                        credit.category(), credit.breaches(), left));
+                capped.add(last, credit.withAmount(left));
             }
             bill = compose(community, period, subscriptions, rating, capped, usage, adjustments);
         }
@@ -106,7 +108,8 @@ public record CommunityBill(BillableCommunity community, YearMonth period, List<
         for (UsageAdjustment adjustment : lateUsage) {
             lines.add(ChargeKind.LATE_USAGE, null, null, UsageLines.description(adjustment), BigDecimal.ONE,
                     "adjustment", adjustment.net(), adjustment.net(), UsageReference.lateUsage(adjustment.month(),
-                            adjustment.resourceId(), adjustment.unit(), adjustment.quantityDelta()));
+                            adjustment.resourceId(), adjustment.unit(), adjustment.quantityDelta()),
+                    adjustment.vatRate());
         }
         for (BillableCredit credit : credits) {
             Money amount = credit.credited().rounded();
@@ -117,7 +120,8 @@ public record CommunityBill(BillableCommunity community, YearMonth period, List<
                 lines.add(ChargeKind.SERVICE_CREDIT_WITHDRAWN, credit.category(), null,
                         "Service credit withdrawn: " + credit.packageName() + ", " + credit.month()
                                 + ", reversed after it was credited",
-                        BigDecimal.ONE, "credit", amount.negate(), amount.negate(), credit.reference());
+                        BigDecimal.ONE, "credit", amount.negate(), amount.negate(), credit.reference(),
+                        credit.vatRate());
                 continue;
             }
             String description = credit.month().equals(period)
@@ -125,7 +129,7 @@ public record CommunityBill(BillableCommunity community, YearMonth period, List<
                             + (credit.breaches() == 1 ? "" : "s") + " in " + period
                     : "Service credit: " + credit.packageName() + ", " + credit.month() + ", not credited before";
             lines.add(ChargeKind.SERVICE_CREDIT, credit.category(), null, description, BigDecimal.ONE, "credit",
-                    amount.negate(), amount.negate(), credit.reference());
+                    amount.negate(), amount.negate(), credit.reference(), credit.vatRate());
         }
         return new CommunityBill(community, period, lines.lines, lines.net, lines.vat, lines.net.plus(lines.vat));
     }
@@ -146,9 +150,17 @@ public record CommunityBill(BillableCommunity community, YearMonth period, List<
 
         void add(ChargeKind kind, PackageCategory category, SubscriptionId subscriptionId, String description,
                  BigDecimal quantity, String unit, Money unitPrice, Money amount, String reference) {
-            Money lineVat = amount.times(community.vatRate()).rounded();
+            add(kind, category, subscriptionId, description, quantity, unit, unitPrice, amount, reference, null);
+        }
+
+        /** A line at {@code vatRate}, or at the community's rate when it is null. */
+        void add(ChargeKind kind, PackageCategory category, SubscriptionId subscriptionId, String description,
+                 BigDecimal quantity, String unit, Money unitPrice, Money amount, String reference,
+                 BigDecimal vatRate) {
+            BigDecimal rate = vatRate == null ? community.vatRate() : vatRate;
+            Money lineVat = amount.times(rate).rounded();
             lines.add(new BillLine(lines.size() + 1, kind, category, subscriptionId, description, quantity, unit,
-                    unitPrice, amount, community.vatRate(), lineVat, reference));
+                    unitPrice, amount, rate, lineVat, reference));
             net = net.plus(amount);
             vat = vat.plus(lineVat);
         }

@@ -7,6 +7,7 @@ import org.gridledger.domain.shared.Money;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import java.math.BigDecimal;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -27,8 +28,16 @@ import java.util.UUID;
 @Component
 public class LateCredits {
 
-    /** The credits of a month and package not yet settled: positive to credit, negative to withdraw. */
-    public record Outstanding(YearMonth month, SupportPackageId packageId, long breaches, Money amount) {
+    /**
+     * The credits of a month and package not yet settled: positive to credit, negative to withdraw; {@code vatRate} is
+     * the rate an earlier month was invoiced at (null for the invoice's own month).
+     */
+    public record Outstanding(YearMonth month, SupportPackageId packageId, long breaches, Money amount,
+                              BigDecimal vatRate) {
+
+        public Outstanding(YearMonth month, SupportPackageId packageId, long breaches, Money amount) {
+            this(month, packageId, breaches, amount, null);
+        }
     }
 
     private final JdbcClient jdbc;
@@ -61,7 +70,11 @@ public class LateCredits {
                                 coalesce(r.breaches, 0) as breaches,
                                 coalesce(r.amount, 0) - coalesce(c.amount, 0) as amount
                             from recorded r full join credited c on c.month = r.month and c.package_id = r.package_id)
-                        select o.month, o.package_id, o.breaches, o.amount from outstanding o
+                        select o.month, o.package_id, o.breaches, o.amount,
+                            (select b.vat_rate from billing_run_bill b where b.community_id = :community
+                                and b.period = to_char(o.month, 'YYYY-MM') and b.mode = 'ISSUE' and o.month < :period
+                             order by b.recorded_at desc limit 1) as vat_rate
+                        from outstanding o
                         where o.amount <> 0 and o.month <= :period
                           and (o.month = :period or exists (select 1 from billing_run_bill b
                                       where b.community_id = :community
@@ -78,7 +91,7 @@ public class LateCredits {
                 .param("pattern", CreditReference.PATTERN)
                 .query((rs, n) -> new Outstanding(YearMonth.from(rs.getObject("month", LocalDate.class)),
                         new SupportPackageId(rs.getObject("package_id", UUID.class)), rs.getLong("breaches"),
-                        new Money(rs.getBigDecimal("amount"), currency)))
+                        new Money(rs.getBigDecimal("amount"), currency), rs.getBigDecimal("vat_rate")))
                 .list();
     }
 }

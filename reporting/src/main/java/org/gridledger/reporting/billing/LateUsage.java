@@ -47,7 +47,9 @@ public class LateUsage {
     public List<UsageAdjustment> adjustments(CommunityId communityId, YearMonth period, Currency currency) {
         List<UsageAdjustment> adjustments = new ArrayList<>();
         for (YearMonth month : lateMonths(communityId, period)) {
-            adjustments.addAll(adjustments(communityId, month, currency, rating.forCommunity(communityId, month)));
+            BigDecimal rate = invoicedRate(communityId, month);
+            adjustments(communityId, month, currency, rating.forCommunity(communityId, month))
+                    .forEach(adjustment -> adjustments.add(adjustment.at(rate)));
         }
         return adjustments;
     }
@@ -77,6 +79,15 @@ public class LateUsage {
                             b.quantity(), now.ratedNow(), b.net()));
         }
         return byKey.values().stream().filter(a -> a.net().amount().signum() != 0).toList();
+    }
+
+    /** The VAT rate the issuing run billed the community's {@code month} at, which its corrections carry. */
+    private BigDecimal invoicedRate(CommunityId communityId, YearMonth month) {
+        return jdbc.sql("""
+                        select vat_rate from billing_run_bill where community_id = :community and period = :period
+                            and mode = 'ISSUE' order by recorded_at desc limit 1""")
+                .param("community", communityId.value()).param("period", month.toString())
+                .query(BigDecimal.class).optional().orElse(null);
     }
 
     /**

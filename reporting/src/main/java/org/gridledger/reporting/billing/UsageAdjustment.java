@@ -15,9 +15,23 @@ import java.util.UUID;
  * @param quantityBilled the quantity the invoices charged
  * @param ratedNow       the net of the month's charges now
  * @param billed         the net the invoices charged (usage lines and earlier adjustments)
+ * @param vatRate        the VAT rate the month was invoiced at, which its correction carries; null for the
+ *                       community's rate of today
  */
 public record UsageAdjustment(YearMonth month, UUID resourceId, String resourceName, Unit unit,
-                              BigDecimal quantityNow, BigDecimal quantityBilled, Money ratedNow, Money billed) {
+                              BigDecimal quantityNow, BigDecimal quantityBilled, Money ratedNow, Money billed,
+                              BigDecimal vatRate) {
+
+    public UsageAdjustment(YearMonth month, UUID resourceId, String resourceName, Unit unit, BigDecimal quantityNow,
+                           BigDecimal quantityBilled, Money ratedNow, Money billed) {
+        this(month, resourceId, resourceName, unit, quantityNow, quantityBilled, ratedNow, billed, null);
+    }
+
+    /** This adjustment at the VAT rate its month was invoiced at. */
+    public UsageAdjustment at(BigDecimal rate) {
+        return new UsageAdjustment(month, resourceId, resourceName, unit, quantityNow, quantityBilled, ratedNow, billed,
+                rate);
+    }
 
     public Money net() {
         return ratedNow.minus(billed);

@@ -85,6 +85,28 @@ class CommunityBillCreditsTest {
     }
 
     @Test
+    void an_earlier_months_credit_carries_the_vat_rate_that_month_was_invoiced_at() {
+        CommunityBill bill = bill("300.00", new BillableCredit(OCTOBER, TRAINING, "Training", PackageCategory.TRAINING,
+                1, Money.euros("-12.50"), new BigDecimal("0.16")));
+
+        BillLine withdrawn = bill.lines().get(1);
+        assertThat(withdrawn.vatRate()).isEqualByComparingTo("0.16");
+        assertThat(withdrawn.vat()).isEqualTo(Money.euros("2.00"));
+        assertThat(bill.lines().get(0).vatRate()).isEqualByComparingTo("0.19");
+        assertThat(bill.vatTotal()).isEqualTo(Money.euros("59.00")); // 57.00 + 2.00
+    }
+
+    @Test
+    void a_credit_at_an_earlier_rate_is_lowered_by_what_its_own_rate_makes_of_the_deficit() {
+        CommunityBill bill = bill("10.00", new BillableCredit(OCTOBER, TRAINING, "Training", PackageCategory.TRAINING,
+                1, Money.euros("50.00"), BigDecimal.ZERO));
+
+        // 10.00 + 1.90 VAT leaves 11.90 to credit at 0 %
+        assertThat(bill.lines().get(1).net()).isEqualTo(Money.euros("-11.90"));
+        assertThat(bill.grossTotal().amount()).isEqualByComparingTo("0.00");
+    }
+
+    @Test
     void a_zero_outstanding_amount_makes_no_line() {
         CommunityBill bill = bill("100.00", credit(OCTOBER, TRAINING, "Training", 1, "0.004"));
 

@@ -20,6 +20,7 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
 
 /**
  * The outstanding service credits of earlier months, on the embedded PostgreSQL: credit entries as the ticket
@@ -49,8 +50,20 @@ class LateCreditsTest {
         billed(MAY, "ISSUE", false);
         entry("CREDIT", MAY, "6.25", "EUR");
 
-        assertThat(lateCredits.outstanding(community, JUNE, EUR))
+        assertThat(outstanding(JUNE))
                 .containsExactly(new LateCredits.Outstanding(MAY, pkg, 1, Money.euros("6.25")));
+    }
+
+    @Test
+    void an_earlier_months_credit_carries_the_vat_rate_its_month_was_invoiced_at_and_the_own_month_none() {
+        billed(MAY, "ISSUE", false);
+        entry("CREDIT", MAY, "6.25", "EUR");
+        entry("CREDIT", JUNE, "6.25", "EUR");
+
+        assertThat(lateCredits.outstanding(community, JUNE, EUR))
+                .extracting(LateCredits.Outstanding::month, o -> o.vatRate() == null ? null
+                        : o.vatRate().stripTrailingZeros().toPlainString())
+                .containsExactly(tuple(MAY, "0.19"), tuple(JUNE, null));
     }
 
     @Test
@@ -62,7 +75,7 @@ class LateCreditsTest {
         invoiceLine(MAY, "CREDIT", "-6.25", CreditReference.of(MAY, pkg));
         invoiceLine(MAY, "CREDIT", "-10.00", CreditReference.of(MAY, other));
 
-        assertThat(lateCredits.outstanding(community, JUNE, EUR))
+        assertThat(outstanding(JUNE))
                 .containsExactly(new LateCredits.Outstanding(MAY, other, 1, Money.euros("2.50")));
     }
 
@@ -73,7 +86,7 @@ class LateCreditsTest {
         entry("CREDIT_REVERSAL", MAY, "-6.25", "EUR");
         invoiceLine(MAY, "CREDIT", "-6.25", CreditReference.of(MAY, pkg));
 
-        assertThat(lateCredits.outstanding(community, JUNE, EUR))
+        assertThat(outstanding(JUNE))
                 .containsExactly(new LateCredits.Outstanding(MAY, pkg, 0, Money.euros("-6.25")));
     }
 
@@ -85,7 +98,7 @@ class LateCreditsTest {
         invoiceLine(MAY, "CREDIT", "-6.25", CreditReference.of(MAY, pkg));
         invoiceLine(JUNE, "ADJUSTMENT", "6.25", CreditReference.of(MAY, pkg));
 
-        assertThat(lateCredits.outstanding(community, JULY, EUR)).isEmpty();
+        assertThat(outstanding(JULY)).isEmpty();
     }
 
     @Test
@@ -94,20 +107,20 @@ class LateCreditsTest {
         entry("CREDIT", MAY, "6.25", "EUR");
         entry("CREDIT", JULY, "6.25", "EUR");
 
-        assertThat(lateCredits.outstanding(community, JUNE, EUR)).isEmpty();
+        assertThat(outstanding(JUNE)).isEmpty();
     }
 
     @Test
     void the_invoices_own_month_is_its_credits_less_what_an_issued_invoice_credited_for_it_already() {
         entry("CREDIT", JUNE, "6.25", "EUR");
         entry("CREDIT", JUNE, "6.25", "EUR");
-        assertThat(lateCredits.outstanding(community, JUNE, EUR))
+        assertThat(outstanding(JUNE))
                 .containsExactly(new LateCredits.Outstanding(JUNE, pkg, 2, Money.euros("12.50")));
 
         // staff credited part of June on a goodwill invoice drafted under the credit's reference
         invoiceLine(MAY, "CREDIT", "-5.00", CreditReference.of(JUNE, pkg));
 
-        assertThat(lateCredits.outstanding(community, JUNE, EUR))
+        assertThat(outstanding(JUNE))
                 .containsExactly(new LateCredits.Outstanding(JUNE, pkg, 2, Money.euros("7.50")));
     }
 
@@ -116,7 +129,7 @@ class LateCreditsTest {
         billed(MAY, "ISSUE", true);
         entry("CREDIT", MAY, "6.25", "EUR");
 
-        assertThat(lateCredits.outstanding(community, JUNE, EUR)).isEmpty();
+        assertThat(outstanding(JUNE)).isEmpty();
     }
 
     @Test
@@ -127,7 +140,14 @@ class LateCreditsTest {
         invoiceLine(MAY, "CREDIT", "-1.00", "service-credit 2019-13 " + pkg.value());
         invoiceLine(MAY, "ADJUSTMENT", "-1.00", "late-usage 2019-05 " + UUID.randomUUID() + " HS06_HOUR 1");
 
-        assertThat(lateCredits.outstanding(community, JUNE, EUR)).isEmpty();
+        assertThat(outstanding(JUNE)).isEmpty();
+    }
+
+    /** What is outstanding for the invoice of {@code period}, without the VAT rates (see the test of those). */
+    private List<LateCredits.Outstanding> outstanding(YearMonth period) {
+        return lateCredits.outstanding(community, period, EUR).stream()
+                .map(o -> new LateCredits.Outstanding(o.month(), o.packageId(), o.breaches(), o.amount()))
+                .toList();
     }
 
     private void entry(String entry, YearMonth month, String amount, String currency) {
