@@ -1,7 +1,9 @@
 package org.gridledger.app.identity;
 
 import org.gridledger.app.config.GridLedgerProperties;
+import org.gridledger.app.security.TrustAnchors;
 import org.gridledger.identity.ca.CaSettings;
+import org.gridledger.identity.ca.CertificateAuthority;
 import org.gridledger.identity.ca.CrlPublisher;
 import org.gridledger.identity.ca.CsrInspector;
 import org.slf4j.Logger;
@@ -21,6 +23,7 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.List;
 
 /**
  * Wires the certificate authority: its settings from {@link CaProperties}, the CA key password (configured, or read
@@ -41,7 +44,16 @@ class CaConfiguration {
         return new CaSettings(ca.subjectDn(), ca.namespace(), password, ca.rsaKeyBits(), ca.caLifetime(),
                 ca.certificateLifetime(), ca.crlUrl(), ca.policyOid(), ca.crlValidity(), ca.crlRefreshInterval(),
                 ca.importPkcs12(), ca.importPkcs12Password() == null ? null : ca.importPkcs12Password().toCharArray(),
-                ca.trustAnchors());
+                ca.trustAnchors() == null ? List.of()
+                        : ca.trustAnchors().stream().map(CaProperties.TrustAnchor::file).toList());
+    }
+
+    /** Our CA and the foreign anchors with their namespaces; refuses an anchor without namespaces at start-up. */
+    @Bean
+    TrustAnchors trustAnchors(CaProperties ca, CaSettings settings, CertificateAuthority authority) {
+        return new TrustAnchors(authority.issuerDn(), settings.namespace(), ca.trustAnchors() == null ? List.of()
+                : ca.trustAnchors().stream()
+                        .map(a -> new TrustAnchors.Setting(a.file(), a.namespaces())).toList());
     }
 
     @Bean

@@ -23,7 +23,8 @@ import java.util.List;
  * @param crlRefreshInterval   re-sign the CRL when it is older than this, at most 7 days
  * @param importPkcs12         adopt the CA key and certificate from this PKCS#12 file at first start
  * @param importPkcs12Password its password (environment {@code GRIDLEDGER_CA_IMPORT_PKCS12_PASSWORD})
- * @param trustAnchors         PEM files of further CAs whose certificates may log in
+ * @param trustAnchors         further CAs whose certificates may log in: each a PEM file and the subject DN prefixes
+ *                             (namespaces) it may sign; see {@link org.gridledger.app.security.TrustAnchors}
  */
 @ConfigurationProperties("gridledger.ca")
 public record CaProperties(
@@ -39,7 +40,11 @@ public record CaProperties(
         @DefaultValue("1d") Duration crlRefreshInterval,
         Path importPkcs12,
         String importPkcs12Password,
-        List<Path> trustAnchors) {
+        List<TrustAnchor> trustAnchors) {
+
+    /** One foreign CA: {@code file} (PEM) and {@code namespaces}, e.g. {@code /C=UK/O=eScience/}. */
+    public record TrustAnchor(Path file, List<String> namespaces) {
+    }
 
     @Override
     public String toString() {

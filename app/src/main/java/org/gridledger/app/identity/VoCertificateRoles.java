@@ -16,7 +16,8 @@ import java.util.stream.Collectors;
  * Roles from virtual organisations for certificate logins: a member holding a VO role listed in
  * {@code gridledger.identity.vo-role-grants} (through a membership active now) gets the service role it maps to.
  * A VO role that grants COMMUNITY_ADMIN makes the member an administrator of the community the VO belongs to, and
- * of no other. With no mapping configured the lookups are skipped.
+ * of no other. Only memberships naming the certificate's issuer count ({@code vo_membership.issuer_dn}): the same DN
+ * from another CA is another person. With no mapping configured the lookups are skipped.
  */
 @Component
 class VoCertificateRoles implements CertificateRoleSource {
@@ -32,12 +33,12 @@ class VoCertificateRoles implements CertificateRoleSource {
     }
 
     @Override
-    public Set<Role> rolesOf(String subjectDn) {
+    public Set<Role> rolesOf(String subjectDn, String issuerDn) {
         if (properties.voRoleGrants().isEmpty()) {
             return Set.of();
         }
         Set<Role> roles = EnumSet.noneOf(Role.class);
-        for (String voRole : directory.activeRoles(subjectDn, clock.instant())) {
+        for (String voRole : directory.activeRoles(subjectDn, issuerDn, clock.instant())) {
             Role granted = properties.voRoleGrants().get(voRole);
             if (granted != null) {
                 roles.add(granted);
@@ -47,10 +48,11 @@ class VoCertificateRoles implements CertificateRoleSource {
     }
 
     @Override
-    public Set<CommunityId> administeredCommunities(String subjectDn) {
+    public Set<CommunityId> administeredCommunities(String subjectDn, String issuerDn) {
         Set<String> adminRoles = properties.voRoleGrants().entrySet().stream()
                 .filter(e -> e.getValue() == Role.COMMUNITY_ADMIN).map(Map.Entry::getKey)
                 .collect(Collectors.toSet());
-        return adminRoles.isEmpty() ? Set.of() : directory.communitiesWithRole(subjectDn, adminRoles, clock.instant());
+        return adminRoles.isEmpty() ? Set.of() : directory.communitiesWithRole(subjectDn, issuerDn, adminRoles,
+                clock.instant());
     }
 }

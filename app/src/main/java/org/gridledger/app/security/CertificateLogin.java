@@ -2,20 +2,12 @@ package org.gridledger.app.security;
 
 import org.bouncycastle.asn1.x500.X500Name;
 import org.gridledger.domain.portfolio.CommunityId;
-import org.gridledger.identity.ca.CaSettings;
 import org.gridledger.identity.ca.CertificateAuthority;
 import org.gridledger.identity.ca.DistinguishedNames;
 import org.gridledger.identity.ca.IssuedCertificates;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.cert.CertificateException;
-import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Instant;
@@ -33,13 +25,13 @@ import java.util.Set;
  * else is checked here, so that a refusal is a 401 problem instead of a broken handshake: the certificate is signed by our CA or a
  * configured trust anchor, is within its validity, is no CA, allows client authentication, and, when it is ours, is
  * a certificate we issued that is not revoked in the current revocation state (the one every CRL is signed from).
- * The login's name is the account staff bound the DN to, or else the DN itself; its roles are MEMBER plus whatever
- * every {@link CertificateRoleSource} adds.
+ * A foreign CA's certificate must name a subject inside that CA's namespaces ({@link TrustAnchors}), never one of
+ * ours. The login's name is the account staff bound the DN to for this issuer, or else the DN itself; its roles are
+ * MEMBER plus whatever every {@link CertificateRoleSource} adds for the DN as certified by this issuer.
  */
 @Component
 public class CertificateLogin {
 
-    private static final Logger log = LoggerFactory.getLogger(CertificateLogin.class);
     private static final String CLIENT_AUTH = "1.3.6.1.5.5.7.3.2";
 
     /** The outcome: a principal, or the reason for the refusal. */
@@ -50,25 +42,24 @@ public class CertificateLogin {
     private final IssuedCertificates issued;
     private final AccountCertificateSubjects subjects;
     private final List<CertificateRoleSource> roleSources;
-    private final List<X509Certificate> foreignAnchors;
-    private final List<DistinguishedNames.Attribute> namespace;
+    private final TrustAnchors anchors;
     private final Clock clock;
 
     CertificateLogin(CertificateAuthority ca, IssuedCertificates issued, AccountCertificateSubjects subjects,
-                     List<CertificateRoleSource> roleSources, CaSettings settings, Clock clock) {
+                     List<CertificateRoleSource> roleSources, TrustAnchors anchors, Clock clock) {
         this.ca = ca;
         this.issued = issued;
         this.subjects = subjects;
         this.roleSources = List.copyOf(roleSources);
-        this.foreignAnchors = load(settings.extraTrustAnchors());
-        this.namespace = DistinguishedNames.parse(settings.namespace());
+        this.anchors = anchors;
         this.clock = clock;
     }
 
     /** Our CA's certificate and the configured foreign anchors. */
     List<X509Certificate> trustAnchors() {
-        List<X509Certificate> all = new ArrayList<>(foreignAnchors);
-        all.add(0, ca.certificate());
+        List<X509Certificate> all = new ArrayList<>();
+        all.add(ca.certificate());
+        anchors.foreign().forEach(anchor -> all.add(anchor.certificate()));
         return all;
     }
 
@@ -80,9 +71,13 @@ public class CertificateLogin {
         Instant now = clock.instant();
         boolean ours = signedBy(leaf, ca.certificate());
         // a foreign anchor counts while it is valid itself: an expired or not yet valid CA vouches for nobody
-        if (!ours && foreignAnchors.stream().noneMatch(anchor -> validAt(anchor, now) && signedBy(leaf, anchor))) {
+        Optional<TrustAnchors.Anchor> foreign = ours ? Optional.empty() : anchors.foreign().stream()
+                .filter(anchor -> validAt(anchor.certificate(), now) && signedBy(leaf, anchor.certificate()))
+                .findFirst();
+        if (!ours && foreign.isEmpty()) {
             return refused("the certificate is not signed by a trusted CA");
         }
+        String issuerDn = ours ? anchors.ourIssuerDn() : foreign.get().subjectDn();
         try {
             leaf.checkValidity(Date.from(now));
         } catch (CertificateException e) {
@@ -97,11 +92,21 @@ public class CertificateLogin {
             return refused("the certificate's extended key usage cannot be read");
         }
         X500Name subject = X500Name.getInstance(leaf.getSubjectX500Principal().getEncoded());
-        String dn = DistinguishedNames.slashForm(subject).orElse(leaf.getSubjectX500Principal().getName());
-        if (!ours && inOurNamespace(subject)) {
-            // our CA alone names subjects in its namespace; another CA's certificate with such a DN would take over
-            // the account bound to it
-            return refused("a subject in our CA's namespace is accepted from our CA only");
+        Optional<List<DistinguishedNames.Attribute>> attributes = DistinguishedNames.attributes(subject);
+        String dn = attributes.map(DistinguishedNames::render).orElse(leaf.getSubjectX500Principal().getName());
+        if (!ours) {
+            if (attributes.isEmpty()) {
+                return refused("the certificate's subject is no grid DN");
+            }
+            if (anchors.inOurNamespace(attributes.get())) {
+                // our CA alone names subjects in its namespace; another CA's certificate with such a DN would take
+                // over the account bound to it
+                return refused("a subject in our CA's namespace is accepted from our CA only");
+            }
+            if (!foreign.get().mayNameSubject(attributes.get())) {
+                // the IGTF signing policy: a CA vouches only for subjects in its own namespaces
+                return refused("the issuing CA may not sign this subject (outside its namespaces)");
+            }
         }
         if (ours) {
             Optional<IssuedCertificates.Status> status = issued.bySerial(CertificateAuthority.serialOf(leaf));
@@ -114,12 +119,12 @@ public class CertificateLogin {
         }
         Set<Role> roles = EnumSet.of(Role.MEMBER);
         for (CertificateRoleSource source : roleSources) {
-            roles.addAll(source.rolesOf(dn));
+            roles.addAll(source.rolesOf(dn, issuerDn));
         }
         Set<CommunityId> granted = new HashSet<>();
         if (roles.contains(Role.COMMUNITY_ADMIN)) {
             for (CertificateRoleSource source : roleSources) {
-                granted.addAll(source.administeredCommunities(dn));
+                granted.addAll(source.administeredCommunities(dn, issuerDn));
             }
         }
         Optional<String> holder = subjects.holderOf(dn);
@@ -128,16 +133,9 @@ public class CertificateLogin {
             // or issued by our CA at its request, do not log in as a bare DN with the DN's own VO roles instead
             return refused("the account this certificate belongs to is disabled");
         }
-        String username = subjects.accountOf(dn).orElse(dn);
+        String username = subjects.accountOf(dn, issuerDn).orElse(dn);
         Set<String> providers = username.equals(dn) ? Set.of() : subjects.providersOf(username);
         return new Outcome(new GridPrincipal(username, roles, providers, null, null, null, granted), dn, null);
-    }
-
-    private boolean inOurNamespace(X500Name subject) {
-        return DistinguishedNames.attributes(subject)
-                .filter(attributes -> attributes.size() >= namespace.size()
-                        && attributes.subList(0, namespace.size()).equals(namespace))
-                .isPresent();
     }
 
     private static Outcome refused(String reason) {
@@ -163,20 +161,5 @@ public class CertificateLogin {
         } catch (Exception e) {
             return false;
         }
-    }
-
-    private static List<X509Certificate> load(List<Path> files) {
-        List<X509Certificate> anchors = new ArrayList<>();
-        for (Path file : files) {
-            try (InputStream in = Files.newInputStream(file)) {
-                for (var certificate : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
-                    anchors.add((X509Certificate) certificate);
-                }
-                log.info("trusting client certificates of the CAs in {}", file);
-            } catch (IOException | CertificateException e) {
-                throw new IllegalStateException("cannot read the trust anchor file " + file, e);
-            }
-        }
-        return List.copyOf(anchors);
     }
 }

@@ -27,7 +27,8 @@ import java.util.List;
 @Tag(name = "Accounts and tokens")
 class CertificateSubjectController {
 
-    record BindRequest(@NotBlank @Size(max = 1024) String subjectDn) {
+    /** {@code issuerDn}: the CA whose certificates with the DN act as the account; omitted, the one that may sign it. */
+    record BindRequest(@NotBlank @Size(max = 1024) String subjectDn, @Size(max = 1024) String issuerDn) {
     }
 
     private final AccountCertificateSubjects subjects;
@@ -40,11 +41,12 @@ class CertificateSubjectController {
 
     @PostMapping("/api/v1/accounts/{username}/certificate-subjects")
     @PreAuthorize("hasRole('STAFF')")
-    @Operation(summary = "Bind a certificate subject DN to the account: certificate logins with it get its roles")
+    @Operation(summary = "Bind a certificate subject DN, as certified by one CA, to the account: certificate logins "
+            + "with it from that CA get its roles")
     ResponseEntity<AccountCertificateSubjects.Binding> bind(@PathVariable String username,
                                                             @Valid @RequestBody BindRequest request) {
         AccountCertificateSubjects.Binding binding = subjects.bind(username, request.subjectDn().strip(),
-                CurrentPrincipal.get().username(), clock.instant());
+                request.issuerDn(), CurrentPrincipal.get().username(), clock.instant());
         return ResponseEntity.created(URI.create("/api/v1/accounts/" + username + "/certificate-subjects"))
                 .body(binding);
     }

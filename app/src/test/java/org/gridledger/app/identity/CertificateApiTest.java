@@ -47,6 +47,9 @@ class CertificateApiTest extends ApiTestBase {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    org.gridledger.identity.ca.CertificateAuthority authority;
+
     Http ra;
 
     @BeforeAll
@@ -291,7 +294,7 @@ class CertificateApiTest extends ApiTestBase {
         SSLContext client = OPENSSL.clientContext(certFile, key, caFile());
 
         Reply joined = member.post(voPath + "/members", obj("subjectDn", subject,
-                "issuerDn", "/C=DE/O=GermanGrid/CN=GridKa-CA", "aupVersion", "1.0"));
+                "issuerDn", authority.issuerDn(), "aupVersion", "1.0"));
         assertThat(joined.status()).as("%s", joined).isEqualTo(201);
         assertSuccess(staff().post(joined.location() + "/approve", null));
         assertThat(overTls(client, "/api/v1/communities/" + own, null).statusCode())

@@ -39,12 +39,14 @@ class VoCertificateRolesTest extends VoApiSupport {
         VoCertificateRoles roles = new VoCertificateRoles(directory,
                 new VoProperties(200, true, Map.of("ra", Role.RA_OPERATOR)), Clock.systemUTC());
 
-        assertThat(roles.rolesOf(rita)).containsExactly(Role.RA_OPERATOR);
-        assertThat(roles.rolesOf(paul)).isEmpty();
-        assertThat(roles.rolesOf(dn("Nobody"))).isEmpty();
+        assertThat(roles.rolesOf(rita, CA)).containsExactly(Role.RA_OPERATOR);
+        // the membership names its CA: the same DN certified by another CA is another person
+        assertThat(roles.rolesOf(rita, "/C=DE/O=OtherGrid/CN=Other CA")).isEmpty();
+        assertThat(roles.rolesOf(paul, CA)).isEmpty();
+        assertThat(roles.rolesOf(dn("Nobody"), CA)).isEmpty();
 
         assertSuccess(staff().post(ritaPath + "/suspend", obj("reason", "left the institute")));
-        assertThat(roles.rolesOf(rita)).isEmpty();
+        assertThat(roles.rolesOf(rita, CA)).isEmpty();
     }
 
     @Test
@@ -61,19 +63,20 @@ class VoCertificateRolesTest extends VoApiSupport {
         VoCertificateRoles roles = new VoCertificateRoles(directory,
                 new VoProperties(200, true, Map.of("manager", Role.COMMUNITY_ADMIN)), Clock.systemUTC());
 
-        assertThat(roles.rolesOf(mona)).containsExactly(Role.COMMUNITY_ADMIN);
-        assertThat(roles.administeredCommunities(mona)).containsExactly(CommunityId.of(community));
-        assertThat(roles.administeredCommunities(dn("Nobody"))).isEmpty();
+        assertThat(roles.rolesOf(mona, CA)).containsExactly(Role.COMMUNITY_ADMIN);
+        assertThat(roles.administeredCommunities(mona, CA)).containsExactly(CommunityId.of(community));
+        assertThat(roles.administeredCommunities(mona, "/C=DE/O=OtherGrid/CN=Other CA")).isEmpty();
+        assertThat(roles.administeredCommunities(dn("Nobody"), CA)).isEmpty();
         GridPrincipal login = new GridPrincipal(mona, Set.of(Role.MEMBER, Role.COMMUNITY_ADMIN), Set.of(), null,
-                null, null, roles.administeredCommunities(mona));
+                null, null, roles.administeredCommunities(mona, CA));
         assertThat(scope.visibleTo(login)).containsExactly(CommunityId.of(community));
 
         VoCertificateRoles raOnly = new VoCertificateRoles(directory,
                 new VoProperties(200, true, Map.of("manager", Role.RA_OPERATOR)), Clock.systemUTC());
-        assertThat(raOnly.administeredCommunities(mona)).isEmpty();
+        assertThat(raOnly.administeredCommunities(mona, CA)).isEmpty();
 
         assertSuccess(staff().post(monaPath + "/suspend", obj("reason", "left the institute")));
-        assertThat(roles.administeredCommunities(mona)).isEmpty();
+        assertThat(roles.administeredCommunities(mona, CA)).isEmpty();
     }
 
     @Test
@@ -81,6 +84,6 @@ class VoCertificateRolesTest extends VoApiSupport {
         VoCertificateRoles roles = new VoCertificateRoles(directory, new VoProperties(200, true, Map.of()),
                 Clock.systemUTC());
 
-        assertThat(roles.rolesOf(dn("Anyone"))).isEmpty();
+        assertThat(roles.rolesOf(dn("Anyone"), CA)).isEmpty();
     }
 }

@@ -46,10 +46,10 @@ class VoSubjectRulesTest extends VoApiSupport {
         String member = activeMember(vo, subject);
         assertProblem(admin.post(member + "/assignments", obj("group", "/" + name, "role", RA_VO_ROLE)), 403,
                 ErrorCode.VO_ROLE_RESERVED);
-        assertThat(directory.activeRoles(subject, Instant.now())).doesNotContain(RA_VO_ROLE);
+        assertThat(directory.activeRoles(subject, CA, Instant.now())).doesNotContain(RA_VO_ROLE);
         assertSuccess(admin.post(member + "/assignments", obj("group", "/" + name, "role", "production")));
         assertSuccess(staff().post(member + "/assignments", obj("group", "/" + name, "role", RA_VO_ROLE)));
-        assertThat(directory.activeRoles(subject, Instant.now())).contains(RA_VO_ROLE, "production");
+        assertThat(directory.activeRoles(subject, CA, Instant.now())).contains(RA_VO_ROLE, "production");
     }
 
     @Test

@@ -8,6 +8,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Arrays;
@@ -47,6 +48,12 @@ public abstract class ApiTestBase {
     public static final ZoneId ORGANISATION_ZONE = ZoneId.of("Europe/Berlin");
     private static final Path DATA_DIR = DataDirectories.fresh("shared");
     private static final Map<Integer, String> ADMIN_TOKENS = new ConcurrentHashMap<>();
+    /** A foreign CA trusted for subjects under /C=UK/O=eScience (gridledger.ca.trust-anchors[0]). */
+    public static final ForeignCa ESCIENCE_CA = new ForeignCa("/C=UK/O=eScience/OU=Authority/CN=UK e-Science Test CA",
+            List.of("/C=UK/O=eScience/"), Duration.ofDays(365));
+    /** A second foreign CA whose namespaces overlap the first one's under /C=UK/O=eScience/OU=Oxford. */
+    public static final ForeignCa OXGRID_CA = new ForeignCa("/C=UK/O=OxGrid/CN=OxGrid Test CA",
+            List.of("/C=UK/O=OxGrid/*", "/C=UK/O=eScience/OU=Oxford"), Duration.ofDays(365));
 
     @LocalServerPort
     private int port;
@@ -54,6 +61,16 @@ public abstract class ApiTestBase {
     @DynamicPropertySource
     static void freshDataDirectory(DynamicPropertyRegistry registry) {
         registry.add("gridledger.data-dir", DATA_DIR::toString);
+        List<ForeignCa> anchors = List.of(ESCIENCE_CA, OXGRID_CA);
+        for (int i = 0; i < anchors.size(); i++) {
+            ForeignCa anchor = anchors.get(i);
+            String file = anchor.writePem().toString();
+            registry.add("gridledger.ca.trust-anchors[" + i + "].file", () -> file);
+            for (int n = 0; n < anchor.namespaces().size(); n++) {
+                String namespace = anchor.namespaces().get(n);
+                registry.add("gridledger.ca.trust-anchors[" + i + "].namespaces[" + n + "]", () -> namespace);
+            }
+        }
     }
 
     protected Http anonymous() {

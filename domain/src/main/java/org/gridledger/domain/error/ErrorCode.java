@@ -233,7 +233,11 @@ public enum ErrorCode {
     // identity: emergency suspensions
     SUSPENSION_NOT_FOUND(ErrorKind.NOT_FOUND, "No such emergency suspension."),
     SUSPENSION_SUBJECT_MISSING(ErrorKind.RULE_VIOLATED, "An emergency suspension names an account or a certificate subject DN."),
-    SUSPENSION_EFFECTS_RECORDED(ErrorKind.CONFLICT, "The suspension's effects are recorded already.");
+    SUSPENSION_EFFECTS_RECORDED(ErrorKind.CONFLICT, "The suspension's effects are recorded already."),
+
+    // security: login and tokens
+    CERTIFICATE_ISSUER_NOT_TRUSTED(ErrorKind.RULE_VIOLATED, "No trusted CA of this name may sign the subject DN: our CA signs our namespace, each trust anchor only its configured namespaces."),
+    CERTIFICATE_ISSUER_AMBIGUOUS(ErrorKind.RULE_VIOLATED, "Several trusted CAs may sign the subject DN; name the issuer (issuerDn) the binding is for.");
 
     private final ErrorKind kind;
     private final String title;

@@ -105,30 +105,37 @@ public class VoDirectory {
     }
 
     /**
-     * The communities whose VOs {@code subjectDn} holds one of {@code roles} in (any group) through a membership
-     * active at {@code at}.
+     * The communities whose VOs {@code subjectDn}, as certified by {@code issuerDn}, holds one of {@code roles} in
+     * (any group) through a membership active at {@code at}. A membership naming another issuer does not count.
      */
-    public Set<CommunityId> communitiesWithRole(String subjectDn, Set<String> roles, Instant at) {
+    public Set<CommunityId> communitiesWithRole(String subjectDn, String issuerDn, Set<String> roles, Instant at) {
         if (roles.isEmpty()) {
             return Set.of();
         }
         return Set.copyOf(jdbc.sql("select distinct v.community_id from vo_membership m"
                         + " join vo_membership_assignment a on a.membership_id = m.membership_id"
                         + " join virtual_organization v on v.vo_id = m.vo_id"
-                        + " where m.subject_dn = :dn and a.role in (:roles) and " + MembershipRows.ACTIVE_AT)
+                        + " where m.subject_dn = :dn and m.issuer_dn = :issuer and a.role in (:roles) and "
+                        + MembershipRows.ACTIVE_AT)
                 .param("dn", subjectDn)
+                .param("issuer", issuerDn)
                 .param("roles", List.copyOf(roles))
                 .param("at", utc(at))
                 .param("aupCutoff", utc(MembershipRows.aupCutoff(at)))
                 .query((rs, n) -> new CommunityId(rs.getObject(1, UUID.class))).list());
     }
 
-    /** The roles {@code subjectDn} holds in any group of any VO through memberships active at {@code at}. */
-    public Set<String> activeRoles(String subjectDn, Instant at) {
+    /**
+     * The roles {@code subjectDn}, as certified by {@code issuerDn}, holds in any group of any VO through memberships
+     * active at {@code at}: VOMS binds a membership to the DN and its CA, so a membership naming another issuer does
+     * not count.
+     */
+    public Set<String> activeRoles(String subjectDn, String issuerDn, Instant at) {
         return Set.copyOf(jdbc.sql("select distinct a.role from vo_membership m join vo_membership_assignment a"
-                        + " on a.membership_id = m.membership_id where m.subject_dn = :dn and a.role <> '' and "
-                        + MembershipRows.ACTIVE_AT)
+                        + " on a.membership_id = m.membership_id where m.subject_dn = :dn and m.issuer_dn = :issuer"
+                        + " and a.role <> '' and " + MembershipRows.ACTIVE_AT)
                 .param("dn", subjectDn)
+                .param("issuer", issuerDn)
                 .param("at", utc(at))
                 .param("aupCutoff", utc(MembershipRows.aupCutoff(at)))
                 .query(String.class).list());
