@@ -1,6 +1,7 @@
 package org.gridledger.app.identity;
 
 import org.gridledger.app.messaging.CommandSender;
+import org.gridledger.app.security.AccountCertificateSubjects;
 import org.gridledger.app.security.AccountStore;
 import org.gridledger.app.security.ApiTokenService;
 import org.gridledger.domain.accounting.JobCommands.CancelJobInEmergencyCommand;
@@ -30,14 +31,16 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Carries out an emergency suspension of a person, all in one transaction: the decision (PersonSuspension), the
- * revocation of every valid certificate of the person's DNs (those named and those of the account's certificate
- * requests), the rejection of the person's certificate requests and of the VO membership requests of those DNs still
- * waiting for a decision, the cancellation of the jobs of those DNs that have not finished, the suspension of every
- * approved or expired VO membership of those DNs (marked as the emergency's, so
- * that only staff restore them; one an admin suspended already is taken over), the revocation of the account's API tokens
- * and the disabling of the account, and finally the record of what was done. If any step is refused, nothing of it
- * remains.
+ * Carries out an emergency suspension of a person, all in one transaction: the decision (PersonSuspension); the
+ * person's DNs (those named, those of the account's certificate requests and those bound to it) and the accounts
+ * behind those DNs (bound to one, or the requester of our CA's certificate for one) besides the named account; the
+ * rejection of the certificate requests of those accounts and DNs still waiting for a decision, BEFORE the revocation
+ * of every valid certificate of the DNs (so that an approval committing meanwhile either loses against the rejection
+ * or leaves a certificate the revocation then sees); the rejection of the VO membership requests of those DNs still
+ * waiting; the suspension of every approved or expired VO membership of those DNs (marked as the emergency's, so that
+ * only staff restore them; one an admin suspended already is taken over); the cancellation of the jobs of those DNs
+ * that have not finished; the revocation of the API tokens of every account found and their disabling; and finally
+ * the record of what was done. If any step is refused, nothing of it remains.
  */
 @Component
 class EmergencySuspensions {
@@ -45,7 +48,7 @@ class EmergencySuspensions {
     /** What one suspension did. */
     record Outcome(PersonSuspensionId suspensionId, String username, Set<String> subjectDns,
                    List<String> revokedSerials, List<String> suspendedMemberships, List<String> cancelledJobs,
-                   int revokedTokens, boolean accountDisabled) {
+                   int revokedTokens, boolean accountDisabled, List<String> accountsOfDns) {
     }
 
     private final CommandSender commands;
@@ -53,14 +56,16 @@ class EmergencySuspensions {
     private final SubjectRevocation revocation;
     private final AccountStore accounts;
     private final ApiTokenService tokens;
+    private final AccountCertificateSubjects subjects;
 
     EmergencySuspensions(CommandSender commands, JdbcClient jdbc, SubjectRevocation revocation, AccountStore accounts,
-                         ApiTokenService tokens) {
+                         ApiTokenService tokens, AccountCertificateSubjects subjects) {
         this.commands = commands;
         this.jdbc = jdbc;
         this.revocation = revocation;
         this.accounts = accounts;
         this.tokens = tokens;
+        this.subjects = subjects;
     }
 
     @Transactional
@@ -87,11 +92,13 @@ class EmergencySuspensions {
                             order by subject_dn""")
                     .param("u", account).query(String.class).list());
         }
+        List<String> accountsOfDns = accountsOf(dns, account);
+        // requests first: a request approved after the revocation below would leave a valid certificate
+        rejectPendingRequests(account, accountsOfDns, dns, reason, actor);
         List<String> serials = new ArrayList<>();
         for (String dn : dns) {
             serials.addAll(revocation.revokeAll(dn, revocationReason, actor));
         }
-        rejectPendingRequests(account, dns, reason, actor);
         List<String> memberships = new ArrayList<>();
         if (!dns.isEmpty()) {
             // a request still waiting for its decision would otherwise be approved into an active membership later
@@ -128,9 +135,31 @@ class EmergencySuspensions {
             accounts.setEnabled(account, false);
             tokens.forgetAccount(account);
         }
-        commands.send(new RecordSuspensionEffectsCommand(id, dns, serials, memberships, revokedTokens, disabled),
-                reason);
-        return new Outcome(id, account, dns, serials, memberships, jobs, revokedTokens, disabled);
+        for (String other : accountsOfDns) {
+            revokedTokens += revokeTokens(other, actor);
+            accounts.setEnabled(other, false);
+            tokens.forgetAccount(other);
+        }
+        commands.send(new RecordSuspensionEffectsCommand(id, dns, serials, memberships, revokedTokens, disabled,
+                accountsOfDns), reason);
+        return new Outcome(id, account, dns, serials, memberships, jobs, revokedTokens, disabled, accountsOfDns);
+    }
+
+    /**
+     * The accounts behind the DNs other than the named one: the account a DN is bound to, and the account that
+     * requested our CA's certificates for it. A DN alone in a suspension still belongs to someone, whose account would
+     * otherwise keep its tokens and its password login.
+     */
+    private List<String> accountsOf(Set<String> dns, String named) {
+        Set<String> found = new java.util.TreeSet<>();
+        for (String dn : dns) {
+            subjects.boundTo(dn).ifPresent(found::add);
+            subjects.holderOf(dn).ifPresent(found::add);
+        }
+        if (named != null) {
+            found.remove(named);
+        }
+        return found.stream().filter(username -> accounts.find(username).isPresent()).toList();
     }
 
     /** Cancels the jobs of the DNs that have not finished: they run on credentials no longer trusted. */
@@ -152,16 +181,21 @@ class EmergencySuspensions {
     }
 
     /**
-     * Rejects the person's certificate requests still waiting for a decision: of the account, or for one of the DNs.
+     * Rejects the person's certificate requests still waiting for a decision: of the accounts, or for one of the DNs.
      * A renewal pending on the revoked certificate's vetting, or a request an attacker placed with the account, must
      * not be approved afterwards. Each rejection carries the suspension's reason and correlation id in its history.
      */
-    private void rejectPendingRequests(String account, Set<String> dns, String reason, String actor) {
+    private void rejectPendingRequests(String account, List<String> accountsOfDns, Set<String> dns, String reason,
+                                       String actor) {
+        List<String> requesters = new ArrayList<>(accountsOfDns);
+        if (account != null) {
+            requesters.add(account);
+        }
         List<UUID> pending = jdbc.sql("""
                         select request_id from identity_certificate_request
-                        where status = 'SUBMITTED' and (requester = :u or subject_dn in (:dns))
+                        where status = 'SUBMITTED' and (requester in (:u) or subject_dn in (:dns))
                         order by request_id""")
-                .param("u", account == null ? "" : account)
+                .param("u", requesters.isEmpty() ? List.of("") : requesters)
                 .param("dns", dns.isEmpty() ? List.of("") : List.copyOf(dns))
                 .query(UUID.class).list();
         for (UUID id : pending) {

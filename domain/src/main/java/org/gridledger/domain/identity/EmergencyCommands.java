@@ -19,10 +19,22 @@ public final class EmergencyCommands {
                                        Set<String> subjectDns, String reason) {
     }
 
-    /** Records what the suspension did; a suspension's effects are recorded once. */
+    /**
+     * Records what the suspension did; a suspension's effects are recorded once. {@code accountsOfDns} are the
+     * accounts behind the DNs besides the named one (bound to a DN, or the requester of our CA's certificate for it),
+     * disabled with their API tokens revoked.
+     */
     public record RecordSuspensionEffectsCommand(@TargetAggregateIdentifier PersonSuspensionId suspensionId,
                                                  Set<String> subjectDns, List<String> revokedSerials,
                                                  List<String> suspendedMemberships, int revokedTokens,
-                                                 boolean accountDisabled) {
+                                                 boolean accountDisabled, List<String> accountsOfDns) {
+
+        /** Effects without accounts behind the DNs. */
+        public RecordSuspensionEffectsCommand(PersonSuspensionId suspensionId, Set<String> subjectDns,
+                                              List<String> revokedSerials, List<String> suspendedMemberships,
+                                              int revokedTokens, boolean accountDisabled) {
+            this(suspensionId, subjectDns, revokedSerials, suspendedMemberships, revokedTokens, accountDisabled,
+                    List.of());
+        }
     }
 }

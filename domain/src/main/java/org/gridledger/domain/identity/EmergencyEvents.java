@@ -19,11 +19,23 @@ public final class EmergencyEvents {
 
     /**
      * What the suspension did, in the same transaction: the certificates revoked (serials), the VO memberships
-     * suspended (membership ids), the API tokens revoked and whether the account was disabled.
+     * suspended (membership ids), the API tokens revoked, whether the named account was disabled, and the other
+     * accounts behind the DNs (bound to one, or the requester of our CA's certificate for one), each disabled with its
+     * tokens revoked. Revision 1 had no {@code accountsOfDns}: a suspension then acted on the named account only, and
+     * is upcast with an empty list.
      */
-    @Revision("1")
+    @Revision("2")
     public record PersonSuspensionCarriedOutEvent(PersonSuspensionId suspensionId, Set<String> subjectDns,
                                                   List<String> revokedSerials, List<String> suspendedMemberships,
-                                                  int revokedTokens, boolean accountDisabled) {
+                                                  int revokedTokens, boolean accountDisabled,
+                                                  List<String> accountsOfDns) {
+
+        /** Effects without accounts behind the DNs. */
+        public PersonSuspensionCarriedOutEvent(PersonSuspensionId suspensionId, Set<String> subjectDns,
+                                               List<String> revokedSerials, List<String> suspendedMemberships,
+                                               int revokedTokens, boolean accountDisabled) {
+            this(suspensionId, subjectDns, revokedSerials, suspendedMemberships, revokedTokens, accountDisabled,
+                    List.of());
+        }
     }
 }

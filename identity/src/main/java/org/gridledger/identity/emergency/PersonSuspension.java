@@ -63,7 +63,8 @@ public class PersonSuspension {
         }
         apply(new PersonSuspensionCarriedOutEvent(suspensionId, Set.copyOf(command.subjectDns()),
                 List.copyOf(command.revokedSerials()), List.copyOf(command.suspendedMemberships()),
-                command.revokedTokens(), command.accountDisabled()));
+                command.revokedTokens(), command.accountDisabled(),
+                command.accountsOfDns() == null ? List.of() : List.copyOf(command.accountsOfDns())));
     }
 
     @EventSourcingHandler

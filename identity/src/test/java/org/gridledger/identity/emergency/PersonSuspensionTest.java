@@ -84,6 +84,11 @@ class PersonSuspensionTest {
                 .when(effects)
                 .expectEvents(new PersonSuspensionCarriedOutEvent(ID, Set.of(DN), List.of("0a1b"), List.of("m-1"), 2,
                         true));
+        fixture.given(suspended)
+                .when(new RecordSuspensionEffectsCommand(ID, Set.of(DN), List.of(), List.of(), 3, false,
+                        List.of("bruno", "carla")))
+                .expectEvents(new PersonSuspensionCarriedOutEvent(ID, Set.of(DN), List.of(), List.of(), 3, false,
+                        List.of("bruno", "carla")));
         fixture.given(suspended, new PersonSuspensionCarriedOutEvent(ID, Set.of(DN), List.of(), List.of(), 0, false))
                 .when(effects)
                 .expectNoEvents()

@@ -1,0 +1,118 @@
+package org.gridledger.app.identity;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.gridledger.app.security.Role;
+import org.gridledger.app.support.Http;
+import org.gridledger.app.support.Reply;
+import org.gridledger.domain.error.ErrorCode;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.gridledger.app.identity.CertificateApiTest.OPENSSL;
+import static org.gridledger.app.identity.CertificateApiTest.REQUESTS;
+import static org.gridledger.app.support.Bodies.obj;
+import static org.gridledger.app.support.ProblemAssertions.assertProblem;
+
+/**
+ * An emergency suspension that names DNs only reaches the accounts behind them (bound to a DN, or the requester of
+ * our CA's certificate for it), and rejects waiting certificate requests before it revokes certificates.
+ */
+class EmergencySuspensionOfDnsApiTest extends VoApiSupport {
+
+    private static final String SUSPENSIONS = "/api/v1/emergency/suspensions";
+
+    @Autowired
+    private JdbcClient jdbc;
+
+    @BeforeAll
+    static void tools() {
+        assertThat(OPENSSL.run("version").exitCode()).isZero();
+    }
+
+    /** Submits a CSR for {@code subject} as {@code client}; returns the request id. */
+    private String submit(Http client, String subject) {
+        Reply submitted = CertificateApiTest.submit(client, OPENSSL.csr(OPENSSL.key("ec:P-256"), subject, "sha256"));
+        assertThat(submitted.status()).as("%s", submitted).isEqualTo(201);
+        return submitted.json().path("requestId").asText();
+    }
+
+    /** Vets and approves the request: our CA issues the certificate. */
+    private void issue(String requestId) {
+        Http ra = newAccountWithRole(Role.RA_OPERATOR);
+        assertSuccess(ra.post(REQUESTS + "/" + requestId + "/vetting", obj("method", "IN_PERSON",
+                "documentType", "ID_CARD", "documentNumber", "T22000129", "vettedOn", today().toString())));
+        assertSuccess(ra.post(REQUESTS + "/" + requestId + "/approve", null));
+    }
+
+    @Test
+    void a_suspension_naming_only_dns_disables_the_accounts_behind_them_and_revokes_their_tokens() {
+        String requester = createAccount("erika", Role.MEMBER);
+        Http erika = withToken(requester);
+        String certified = CertificateApiTest.dn(unique("Erika Certified"));
+        issue(submit(erika, certified));
+        String boundAccount = createAccount("bruno", Role.MEMBER);
+        Http bruno = withToken(boundAccount);
+        String bound = CertificateApiTest.dn(unique("Bruno Bound"));
+        assertSuccess(staff().post("/api/v1/accounts/" + boundAccount + "/certificate-subjects",
+                obj("subjectDn", bound)));
+        String bystander = createAccount("clara", Role.MEMBER);
+        Http clara = withToken(bystander);
+        assertThat(erika.get("/api/v1/me").status()).isEqualTo(200);
+        assertThat(bruno.get("/api/v1/me").status()).isEqualTo(200);
+
+        Reply suspended = staff().post(SUSPENSIONS, obj("subjectDns", List.of(certified, bound),
+                "reason", "Credentials traded on a forum"));
+
+        assertThat(suspended.status()).as("%s", suspended).isEqualTo(201);
+        JsonNode outcome = suspended.json();
+        assertThat(outcome.path("accountsOfDns")).extracting(JsonNode::asText)
+                .containsExactlyInAnyOrder(requester, boundAccount);
+        assertThat(outcome.path("accountDisabled").asBoolean()).isFalse();
+        assertThat(outcome.path("revokedTokens").asInt()).isGreaterThanOrEqualTo(2);
+        assertProblem(erika.get("/api/v1/me"), 401, ErrorCode.AUTHENTICATION_REQUIRED);
+        assertProblem(bruno.get("/api/v1/me"), 401, ErrorCode.AUTHENTICATION_REQUIRED);
+        assertThat(anonymous().basic(requester, ACCOUNT_PASSWORD).get("/api/v1/me").status()).isEqualTo(401);
+        for (String username : List.of(requester, boundAccount)) {
+            assertThat(staff().get("/api/v1/accounts/" + username).json().path("enabled").asBoolean())
+                    .as(username).isFalse();
+        }
+        assertThat(clara.get("/api/v1/me").status()).as("an account behind no DN").isEqualTo(200);
+        assertThat(staff().get("/api/v1/accounts/" + bystander).json().path("enabled").asBoolean()).isTrue();
+
+        JsonNode carriedOut = staff().get(suspended.location()).json().path("events").get(1).path("payload");
+        assertThat(carriedOut.path("accountsOfDns")).extracting(JsonNode::asText)
+                .containsExactlyInAnyOrder(requester, boundAccount);
+    }
+
+    @Test
+    void waiting_certificate_requests_are_rejected_before_any_certificate_is_revoked() {
+        String username = createAccount("rita", Role.MEMBER);
+        Http rita = withToken(username);
+        String subject = CertificateApiTest.dn(unique("Rita Racing"));
+        String issued = submit(rita, subject);
+        issue(issued);
+        String waiting = submit(rita, subject);
+
+        assertSuccess(staff().post(SUSPENSIONS, obj("subjectDns", List.of(subject), "reason", "Key on a stolen laptop")));
+
+        assertThat(staff().get(REQUESTS + "/" + waiting).json().path("status").asText()).isEqualTo("REJECTED");
+        assertThat(staff().get(REQUESTS + "/" + issued).json().path("status").asText()).isEqualTo("REVOKED");
+        // an approval committing between the two steps would otherwise leave a certificate the revocation never saw
+        long rejectedAt = globalIndex(waiting, "CertificateRequestRejectedEvent");
+        long revokedAt = globalIndex(issued, "CertificateRevokedEvent");
+        assertThat(rejectedAt).isLessThan(revokedAt);
+    }
+
+    private long globalIndex(String aggregate, String eventType) {
+        return jdbc.sql("select global_index from domain_event_entry where aggregate_identifier = :a"
+                        + " and payload_type like :t")
+                .param("a", aggregate).param("t", "%$" + eventType)
+                .query(Long.class).single();
+    }
+}
