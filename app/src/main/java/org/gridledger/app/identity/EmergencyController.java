@@ -5,14 +5,17 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import org.gridledger.app.messaging.CommandSender;
 import org.gridledger.app.messaging.Queries;
 import org.gridledger.app.security.CurrentPrincipal;
 import org.gridledger.domain.error.DomainException;
 import org.gridledger.domain.error.ErrorCode;
 import org.gridledger.domain.identity.CertificateRevocationReason;
+import org.gridledger.domain.identity.EmergencyCommands.LiftDnBlockCommand;
 import org.gridledger.domain.identity.PersonSuspensionId;
 import org.gridledger.domain.shared.AuditTrailView;
 import org.gridledger.domain.shared.FindAggregateHistoryQuery;
+import org.gridledger.identity.vo.BlockedSubjects;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -36,12 +39,24 @@ class EmergencyController {
                           @NotBlank @Size(max = 2000) String reason, CertificateRevocationReason revocationReason) {
     }
 
+    record LiftDnBlockRequest(@NotBlank @Size(max = 1024) String subjectDn, @NotBlank @Size(max = 2000) String reason) {
+    }
+
+    /** A lifted block: the DN may ask for VO memberships and log in by certificate again, unless another blocks it. */
+    record LiftedView(PersonSuspensionId suspensionId, String subjectDn, boolean stillBlocked) {
+    }
+
     private final EmergencySuspensions suspensions;
     private final Queries queries;
+    private final CommandSender commands;
+    private final BlockedSubjects blocked;
 
-    EmergencyController(EmergencySuspensions suspensions, Queries queries) {
+    EmergencyController(EmergencySuspensions suspensions, Queries queries, CommandSender commands,
+                        BlockedSubjects blocked) {
         this.suspensions = suspensions;
         this.queries = queries;
+        this.commands = commands;
+        this.blocked = blocked;
     }
 
     @PostMapping
@@ -66,5 +81,15 @@ class EmergencyController {
             throw DomainException.of(ErrorCode.SUSPENSION_NOT_FOUND, "no emergency suspension %s", id);
         }
         return trail;
+    }
+
+    @PostMapping("/{id}/lift-dn-block")
+    @PreAuthorize("hasRole('STAFF')")
+    @Operation(summary = "Lift the block the suspension put on one of its DNs, with a reason: the DN may ask for and "
+            + "be approved VO memberships and log in by certificate again (unless another suspension blocks it)")
+    LiftedView liftDnBlock(@PathVariable PersonSuspensionId id, @Valid @RequestBody LiftDnBlockRequest request) {
+        String dn = request.subjectDn().strip();
+        commands.send(new LiftDnBlockCommand(id, dn, request.reason()), request.reason());
+        return new LiftedView(id, dn, blocked.blocked(dn));
     }
 }

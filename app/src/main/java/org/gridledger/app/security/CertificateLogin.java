@@ -5,6 +5,7 @@ import org.gridledger.domain.portfolio.CommunityId;
 import org.gridledger.identity.ca.CertificateAuthority;
 import org.gridledger.identity.ca.DistinguishedNames;
 import org.gridledger.identity.ca.IssuedCertificates;
+import org.gridledger.identity.vo.BlockedSubjects;
 import org.springframework.stereotype.Component;
 
 import java.security.cert.CertificateException;
@@ -27,7 +28,8 @@ import java.util.Set;
  * a certificate we issued that is not revoked in the current revocation state (the one every CRL is signed from).
  * A foreign CA's certificate must name a subject inside that CA's namespaces ({@link TrustAnchors}), never one of
  * ours. The login's name is the account staff bound the DN to for this issuer, or else the DN itself; its roles are
- * MEMBER plus whatever every {@link CertificateRoleSource} adds for the DN as certified by this issuer.
+ * MEMBER plus whatever every {@link CertificateRoleSource} adds for the DN as certified by this issuer. A DN an
+ * emergency suspension blocks ({@link BlockedSubjects}) does not log in until staff lift the block.
  */
 @Component
 public class CertificateLogin {
@@ -43,15 +45,18 @@ public class CertificateLogin {
     private final AccountCertificateSubjects subjects;
     private final List<CertificateRoleSource> roleSources;
     private final TrustAnchors anchors;
+    private final BlockedSubjects blocked;
     private final Clock clock;
 
     CertificateLogin(CertificateAuthority ca, IssuedCertificates issued, AccountCertificateSubjects subjects,
-                     List<CertificateRoleSource> roleSources, TrustAnchors anchors, Clock clock) {
+                     List<CertificateRoleSource> roleSources, TrustAnchors anchors, BlockedSubjects blocked,
+                     Clock clock) {
         this.ca = ca;
         this.issued = issued;
         this.subjects = subjects;
         this.roleSources = List.copyOf(roleSources);
         this.anchors = anchors;
+        this.blocked = blocked;
         this.clock = clock;
     }
 
@@ -116,6 +121,10 @@ public class CertificateLogin {
             if (status.get().revoked()) {
                 return refused("the certificate is revoked");
             }
+        }
+        if (blocked.blocked(dn)) {
+            // an emergency suspension blocks the DN (from every CA) until staff lift the block
+            return refused("the subject is blocked by an emergency suspension");
         }
         Set<Role> roles = EnumSet.of(Role.MEMBER);
         for (CertificateRoleSource source : roleSources) {

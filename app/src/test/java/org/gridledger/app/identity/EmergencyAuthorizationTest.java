@@ -13,6 +13,7 @@ import static org.gridledger.app.support.Bodies.obj;
 public class EmergencyAuthorizationTest extends EndpointMatrix {
 
     private String suspensionId;
+    private String subjectDn;
 
     @Override
     protected List<Endpoint> endpoints() {
@@ -20,13 +21,16 @@ public class EmergencyAuthorizationTest extends EndpointMatrix {
                 only("POST", "/api/v1/emergency/suspensions",
                         () -> obj("subjectDns", List.of(CertificateApiTest.dn(unique("Matrix Person"))),
                                 "reason", "matrix"), STAFF),
-                only("GET", "/api/v1/emergency/suspensions/{id}", null, STAFF));
+                only("GET", "/api/v1/emergency/suspensions/{id}", null, STAFF),
+                only("POST", "/api/v1/emergency/suspensions/{id}/lift-dn-block",
+                        () -> obj("subjectDn", subjectDn, "reason", "matrix"), STAFF));
     }
 
     @Override
     protected void prepare() {
+        subjectDn = CertificateApiTest.dn(unique("Matrix Subject"));
         Reply suspended = staff().post("/api/v1/emergency/suspensions",
-                obj("subjectDns", List.of(CertificateApiTest.dn(unique("Matrix Subject"))), "reason", "matrix"));
+                obj("subjectDns", List.of(subjectDn), "reason", "matrix"));
         assertThat(suspended.status()).as("%s", suspended).isEqualTo(201);
         suspensionId = suspended.json().path("suspensionId").asText();
     }

@@ -2,16 +2,25 @@ package org.gridledger.app.identity;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.gridledger.app.security.Role;
+import org.gridledger.app.security.TlsConnector;
+import org.gridledger.app.support.ForeignCa;
 import org.gridledger.app.support.Http;
 import org.gridledger.app.support.Reply;
 import org.gridledger.domain.error.ErrorCode;
+import org.gridledger.identity.ca.CertificateAuthority;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import java.nio.file.Path;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.gridledger.app.identity.CertificateApiTest.OPENSSL;
@@ -21,7 +30,8 @@ import static org.gridledger.app.support.ProblemAssertions.assertProblem;
 
 /**
  * An emergency suspension that names DNs only reaches the accounts behind them (bound to a DN, or the requester of
- * our CA's certificate for it), and rejects waiting certificate requests before it revokes certificates.
+ * our CA's certificate for it), rejects waiting certificate requests before it revokes certificates, and blocks its
+ * DNs (VO membership requests, certificate logins over a real TLS handshake) until staff lift the block.
  */
 class EmergencySuspensionOfDnsApiTest extends VoApiSupport {
 
@@ -29,6 +39,12 @@ class EmergencySuspensionOfDnsApiTest extends VoApiSupport {
 
     @Autowired
     private JdbcClient jdbc;
+
+    @Autowired
+    private TlsConnector tls;
+
+    @Autowired
+    private CertificateAuthority ca;
 
     @BeforeAll
     static void tools() {
@@ -114,5 +130,63 @@ class EmergencySuspensionOfDnsApiTest extends VoApiSupport {
                         + " and payload_type like :t")
                 .param("a", aggregate).param("t", "%$" + eventType)
                 .query(Long.class).single();
+    }
+
+    @Test
+    void a_suspended_dn_asks_for_no_membership_and_logs_in_by_no_certificate_until_staff_lift_the_block() {
+        String dn = "/C=UK/O=eScience/OU=Leeds/CN=" + unique("Sven Suspended");
+        ForeignCa.Credential certificate = ESCIENCE_CA.issue(dn);
+        assertThat(overTls(certificate).statusCode()).isEqualTo(200);
+        String vo = createVo(registerCommunity(unique("BlockedGrid")), voName("blocked"));
+        Http member = newAccountWithRole(Role.MEMBER);
+        String pending = requestAs(member, vo, dn).location();
+
+        Reply suspended = staff().post(SUSPENSIONS, obj("subjectDns", List.of(dn), "reason", "Account sharing"));
+        assertThat(suspended.status()).as("%s", suspended).isEqualTo(201);
+        String suspension = suspended.location();
+
+        assertThat(staff().get(pending).json().path("status").asText()).isEqualTo("REJECTED");
+        assertProblem(requestAs(member, vo, dn), 422, ErrorCode.MEMBERSHIP_SUBJECT_BLOCKED);
+        HttpResponse<String> refused = overTls(certificate);
+        assertThat(refused.statusCode()).isEqualTo(401);
+        assertThat(refused.body()).contains("emergency suspension");
+
+        String lift = suspension + "/lift-dn-block";
+        assertProblem(staff().post(lift, obj("subjectDn", dn)), 400, ErrorCode.VALIDATION_FAILED);
+        assertProblem(staff().post(lift, obj("subjectDn", CertificateApiTest.dn(unique("Not Blocked")),
+                "reason", "re-vetted")), 422, ErrorCode.SUSPENSION_DN_NOT_BLOCKED);
+        assertThat(staff().post(SUSPENSIONS + "/" + UUID.randomUUID() + "/lift-dn-block",
+                obj("subjectDn", dn, "reason", "re-vetted")).status()).isEqualTo(404);
+        assertThat(overTls(certificate).statusCode()).as("refusals lift nothing").isEqualTo(401);
+
+        Reply lifted = staff().post(lift, obj("subjectDn", dn, "reason", "Identity re-vetted in person"));
+        assertThat(lifted.status()).as("%s", lifted).isEqualTo(200);
+        assertThat(lifted.json().path("stillBlocked").asBoolean()).isFalse();
+        assertProblem(staff().post(lift, obj("subjectDn", dn, "reason", "again")), 422,
+                ErrorCode.SUSPENSION_DN_NOT_BLOCKED);
+        assertThat(requestAs(member, vo, dn).status()).isEqualTo(201);
+        assertThat(overTls(certificate).statusCode()).isEqualTo(200);
+        assertThat(staff().get(suspension).json().path("events").toString())
+                .contains("DnBlockLiftedEvent", "Identity re-vetted in person");
+    }
+
+    private static Reply requestAs(Http member, String vo, String dn) {
+        return member.post("/api/v1/vos/" + vo + "/members", obj("subjectDn", dn,
+                "issuerDn", ESCIENCE_CA.subjectDn(), "aupVersion", "1.0"));
+    }
+
+    private HttpResponse<String> overTls(ForeignCa.Credential credential) {
+        HttpClient client = HttpClient.newBuilder().sslContext(ForeignCa.clientContext(credential, ca.certificate()))
+                .connectTimeout(Duration.ofSeconds(10)).build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create("https://localhost:" + tls.localPort() + "/api/v1/me"))
+                .timeout(Duration.ofSeconds(30)).GET().build();
+        try {
+            return client.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new AssertionError("TLS request failed: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
     }
 }

@@ -57,6 +57,9 @@ class ForeignTrustAnchorTest extends ApiTestBase {
     @Autowired
     private JdbcClient jdbc;
 
+    @Autowired
+    private org.gridledger.identity.vo.BlockedSubjects blocked;
+
     @Test
     void a_foreign_certificate_logs_in_only_with_a_subject_in_its_own_namespaces_and_never_with_one_of_ours() {
         String leeds = "/C=UK/O=eScience/OU=Leeds/CN=" + unique("Karl Foreign");
@@ -155,7 +158,7 @@ class ForeignTrustAnchorTest extends ApiTestBase {
 
     @Test
     void an_expired_trust_anchor_vouches_for_nobody() {
-        CertificateLogin later = new CertificateLogin(ca, issued, subjects, roleSources, anchors,
+        CertificateLogin later = new CertificateLogin(ca, issued, subjects, roleSources, anchors, blocked,
                 Clock.offset(Clock.systemUTC(), Duration.ofDays(400)));
         ForeignCa.Credential credential = ESCIENCE_CA.issue("/C=UK/O=eScience/OU=Leeds/CN=" + unique("Late"));
         assertThat(later.authenticate(new X509Certificate[] {credential.certificate()}).refusal())

@@ -122,6 +122,7 @@ public enum ErrorCode {
     MEMBERSHIP_NOT_DUE(ErrorKind.RULE_VIOLATED, "The time rule is not due yet for this membership."),
     ASSIGNMENT_NOT_FOUND(ErrorKind.RULE_VIOLATED, "The member holds no such group or role assignment."),
     MEMBERSHIP_EMERGENCY_SUSPENDED(ErrorKind.FORBIDDEN, "The membership was suspended by an emergency suspension of its person; only staff restore it."),
+    MEMBERSHIP_SUBJECT_BLOCKED(ErrorKind.RULE_VIOLATED, "The subject DN is blocked by an emergency suspension: no membership is requested or approved for it until staff lift the block."),
 
     // identity: certificate authority and requests
     CERTIFICATE_REQUEST_NOT_FOUND(ErrorKind.NOT_FOUND, "No such certificate request."),
@@ -237,7 +238,8 @@ public enum ErrorCode {
 
     // security: login and tokens
     CERTIFICATE_ISSUER_NOT_TRUSTED(ErrorKind.RULE_VIOLATED, "No trusted CA of this name may sign the subject DN: our CA signs our namespace, each trust anchor only its configured namespaces."),
-    CERTIFICATE_ISSUER_AMBIGUOUS(ErrorKind.RULE_VIOLATED, "Several trusted CAs may sign the subject DN; name the issuer (issuerDn) the binding is for.");
+    CERTIFICATE_ISSUER_AMBIGUOUS(ErrorKind.RULE_VIOLATED, "Several trusted CAs may sign the subject DN; name the issuer (issuerDn) the binding is for."),
+    SUSPENSION_DN_NOT_BLOCKED(ErrorKind.RULE_VIOLATED, "The suspension blocks no such DN, or staff lifted its block already.");
 
     private final ErrorKind kind;
     private final String title;

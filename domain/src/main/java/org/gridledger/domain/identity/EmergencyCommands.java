@@ -37,4 +37,12 @@ public final class EmergencyCommands {
                     List.of());
         }
     }
+
+    /**
+     * Lifts the block the suspension put on {@code subjectDn}: the DN may ask for and be approved VO memberships and
+     * log in by certificate again (unless another suspension blocks it too). Staff only, with a reason.
+     */
+    public record LiftDnBlockCommand(@TargetAggregateIdentifier PersonSuspensionId suspensionId, String subjectDn,
+                                     String reason) {
+    }
 }

@@ -38,4 +38,10 @@ public final class EmergencyEvents {
                     List.of());
         }
     }
+
+    /** Staff lifted the block the suspension put on {@code subjectDn}. */
+    @Revision("1")
+    public record DnBlockLiftedEvent(PersonSuspensionId suspensionId, String subjectDn, String reason,
+                                     Instant liftedAt) {
+    }
 }

@@ -130,10 +130,11 @@ class VirtualOrganization {
     }
 
     @CommandHandler
-    void handle(RequestMembershipCommand command, Clock clock) {
+    void handle(RequestMembershipCommand command, Clock clock, BlockedSubjects blocked) {
         String subject = VoRules.dn(command.subjectDn(), "subjectDn");
         String issuer = VoRules.dn(command.issuerDn(), "issuerDn");
         requireCurrentAup(command.aupVersion());
+        requireNotBlocked(subject, blocked);
         if (command.membershipId() == null || memberships.containsKey(command.membershipId())) {
             throw new DomainException(ErrorCode.VALIDATION_FAILED, "a new membershipId is required");
         }
@@ -147,8 +148,10 @@ class VirtualOrganization {
     }
 
     @CommandHandler
-    void handle(ApproveMembershipCommand command, Clock clock) {
-        membership(command.membershipId()).requirePending();
+    void handle(ApproveMembershipCommand command, Clock clock, BlockedSubjects blocked) {
+        Membership membership = membership(command.membershipId());
+        membership.requirePending();
+        requireNotBlocked(membership.subjectDn, blocked);
         Instant now = clock.instant();
         apply(new MembershipApprovedEvent(voId, command.membershipId(), now,
                 MembershipTerms.termEnd(now, clock.getZone())));
@@ -292,6 +295,14 @@ class VirtualOrganization {
         }
         apply(new MembershipSuspendedForAupEvent(voId, command.membershipId(), membership.aupDueAt,
                 MembershipTerms.aupGraceEnd(membership.aupDueAt)));
+    }
+
+    /** An emergency suspension blocks the DN until staff lift it: a rejected request must not simply be asked again. */
+    private static void requireNotBlocked(String subjectDn, BlockedSubjects blocked) {
+        if (blocked.blocked(subjectDn)) {
+            throw DomainException.of(ErrorCode.MEMBERSHIP_SUBJECT_BLOCKED,
+                    "%s is blocked by an emergency suspension until staff lift the block", subjectDn);
+        }
     }
 
     private void requireCurrentAup(String version) {

@@ -3,8 +3,10 @@ package org.gridledger.identity.emergency;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.gridledger.domain.error.ErrorCode;
+import org.gridledger.domain.identity.EmergencyCommands.LiftDnBlockCommand;
 import org.gridledger.domain.identity.EmergencyCommands.RecordSuspensionEffectsCommand;
 import org.gridledger.domain.identity.EmergencyCommands.SuspendPersonCommand;
+import org.gridledger.domain.identity.EmergencyEvents.DnBlockLiftedEvent;
 import org.gridledger.domain.identity.EmergencyEvents.PersonSuspendedEvent;
 import org.gridledger.domain.identity.EmergencyEvents.PersonSuspensionCarriedOutEvent;
 import org.gridledger.domain.identity.PersonSuspensionId;
@@ -12,10 +14,14 @@ import org.gridledger.testing.FixedClocks;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.gridledger.testing.FixedClocks.NOW;
 import static org.gridledger.testing.Rejections.rejectedWith;
 
@@ -26,11 +32,35 @@ class PersonSuspensionTest {
     private static final String REASON = "Credentials used from a compromised host";
 
     private FixtureConfiguration<PersonSuspension> fixture;
+    private final RecordingSuspendedDns suspendedDns = new RecordingSuspendedDns();
+
+    /** Records the blocks and lifts the aggregate writes. */
+    private static final class RecordingSuspendedDns implements SuspendedDns {
+        final Set<String> blocked = new LinkedHashSet<>();
+        final List<String> lifted = new ArrayList<>();
+
+        @Override
+        public void block(PersonSuspensionId suspensionId, Set<String> dns, Instant at) {
+            blocked.addAll(dns);
+        }
+
+        @Override
+        public void lift(PersonSuspensionId suspensionId, String subjectDn, String reason, Instant at) {
+            blocked.remove(subjectDn);
+            lifted.add(subjectDn + ": " + reason);
+        }
+
+        @Override
+        public boolean blocked(String subjectDn) {
+            return blocked.contains(subjectDn);
+        }
+    }
 
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(PersonSuspension.class);
         fixture.registerInjectableResource(FixedClocks.now());
+        fixture.registerInjectableResource(suspendedDns);
     }
 
     @Test
@@ -93,5 +123,42 @@ class PersonSuspensionTest {
                 .when(effects)
                 .expectNoEvents()
                 .expectException(rejectedWith(ErrorCode.SUSPENSION_EFFECTS_RECORDED));
+    }
+
+    @Test
+    void recording_the_effects_blocks_their_dns() {
+        fixture.given(new PersonSuspendedEvent(ID, "erika", Set.of(DN), REASON, NOW))
+                .when(new RecordSuspensionEffectsCommand(ID, Set.of(DN), List.of(), List.of(), 0, true))
+                .expectSuccessfulHandlerExecution();
+        assertThat(suspendedDns.blocked(DN)).isTrue();
+    }
+
+    @Test
+    void staff_lift_the_block_of_one_of_its_dns_once_with_a_reason() {
+        String other = "/C=DE/O=GridGermany/OU=Uni Example/CN=Someone Else";
+        PersonSuspendedEvent suspended = new PersonSuspendedEvent(ID, "erika", Set.of(DN), REASON, NOW);
+        PersonSuspensionCarriedOutEvent carriedOut = new PersonSuspensionCarriedOutEvent(ID, Set.of(DN), List.of(),
+                List.of(), 0, true);
+        fixture.given(suspended, carriedOut)
+                .when(new LiftDnBlockCommand(ID, " " + DN + " ", " Identity re-vetted in person "))
+                .expectEvents(new DnBlockLiftedEvent(ID, DN, "Identity re-vetted in person", NOW));
+        assertThat(suspendedDns.lifted).containsExactly(DN + ": Identity re-vetted in person");
+
+        fixture.given(suspended, carriedOut, new DnBlockLiftedEvent(ID, DN, "vetted", NOW))
+                .when(new LiftDnBlockCommand(ID, DN, "again"))
+                .expectNoEvents()
+                .expectException(rejectedWith(ErrorCode.SUSPENSION_DN_NOT_BLOCKED));
+        fixture.given(suspended, carriedOut)
+                .when(new LiftDnBlockCommand(ID, other, "not this one's"))
+                .expectNoEvents()
+                .expectException(rejectedWith(ErrorCode.SUSPENSION_DN_NOT_BLOCKED));
+        fixture.given(suspended)
+                .when(new LiftDnBlockCommand(ID, DN, "before its effects"))
+                .expectNoEvents()
+                .expectException(rejectedWith(ErrorCode.SUSPENSION_DN_NOT_BLOCKED));
+        fixture.given(suspended, carriedOut)
+                .when(new LiftDnBlockCommand(ID, DN, " "))
+                .expectNoEvents()
+                .expectException(rejectedWith(ErrorCode.VALIDATION_FAILED));
     }
 }

@@ -54,6 +54,7 @@ class MembershipTest {
     private static final Instant NOW_PLUS_YEAR = Instant.parse("2027-11-26T10:00:00Z");
 
     private FixtureConfiguration<VirtualOrganization> fixture;
+    private final java.util.Set<String> blocked = new java.util.HashSet<>();
 
     @BeforeEach
     void setUp() {
@@ -61,6 +62,7 @@ class MembershipTest {
         fixture.registerInjectableResource(FixedClocks.now());
         fixture.registerInjectableResource(new InMemoryVoNameRegistry());
         fixture.registerInjectableResource((VoCommunities) MEDIGRID::equals);
+        fixture.registerInjectableResource((BlockedSubjects) blocked::contains);
     }
 
     @Test
@@ -318,5 +320,26 @@ class MembershipTest {
         Object[] all = java.util.Arrays.copyOf(events, events.length + 1);
         all[events.length] = event;
         return all;
+    }
+
+    @Test
+    void aDnBlockedByAnEmergencySuspensionNeitherAsksAgainNorIsApprovedUntilStaffLiftTheBlock() {
+        MembershipId again = MembershipId.random();
+        MembershipRejectedEvent rejectedInEmergency = new MembershipRejectedEvent(VO, M, EARLIER,
+                "Emergency suspension: stolen key");
+        blocked.add(JANE);
+        fixture.given(created(VO), aup(VO), requested(VO, M, JANE, EARLIER), rejectedInEmergency)
+                .when(new RequestMembershipCommand(VO, again, JANE, CA, "1.0", "jane"))
+                .expectException(rejectedWith(ErrorCode.MEMBERSHIP_SUBJECT_BLOCKED))
+                .expectNoEvents();
+        fixture.given(created(VO), aup(VO), requested(VO, M, JANE, EARLIER))
+                .when(new ApproveMembershipCommand(VO, M))
+                .expectException(rejectedWith(ErrorCode.MEMBERSHIP_SUBJECT_BLOCKED))
+                .expectNoEvents();
+
+        blocked.remove(JANE);
+        fixture.given(created(VO), aup(VO), requested(VO, M, JANE, EARLIER), rejectedInEmergency)
+                .when(new RequestMembershipCommand(VO, again, JANE, CA, "1.0", "jane"))
+                .expectSuccessfulHandlerExecution();
     }
 }

@@ -54,6 +54,7 @@ class MembershipTimeRulesTest {
         fixture.registerInjectableResource(clock);
         fixture.registerInjectableResource(new InMemoryVoNameRegistry());
         fixture.registerInjectableResource((VoCommunities) MEDIGRID::equals);
+        fixture.registerInjectableResource((BlockedSubjects) dn -> false);
     }
 
     private Object[] member() {

@@ -40,6 +40,7 @@ class VirtualOrganizationTest {
         fixture.registerInjectableResource(FixedClocks.now());
         fixture.registerInjectableResource(names);
         fixture.registerInjectableResource((VoCommunities) MEDIGRID::equals);
+        fixture.registerInjectableResource((BlockedSubjects) dn -> false);
     }
 
     @Test
