@@ -12,10 +12,8 @@ import org.gridledger.domain.identity.VoQueries.FindMembershipQuery;
 import org.gridledger.domain.identity.VoQueries.FindVirtualOrganizationQuery;
 import org.gridledger.domain.identity.VoQueries.MembershipView;
 import org.gridledger.domain.identity.VoQueries.VoView;
-import org.gridledger.domain.portfolio.CommunityId;
 import org.springframework.stereotype.Component;
 
-import java.util.Set;
 
 /**
  * Who may see and manage which VO. A VO is administered by staff and by the admins of its owning community (scope
@@ -70,10 +68,7 @@ class VoAccess {
             communities.require(principal, vo.communityId());
             return vo;
         }
-        Set<CommunityId> administered = communities.administeredBy(principal);
-        boolean inToken = principal.tokenCommunityId() == null
-                || principal.tokenCommunityId().equals(vo.communityId().toString());
-        if (!inToken || !administered.contains(vo.communityId())) {
+        if (!communities.administeredWithinToken(principal).contains(vo.communityId())) {
             throw DomainException.of(ErrorCode.OUT_OF_SCOPE, "VO %s lies outside the scope of %s", vo.name(),
                     principal.username());
         }

@@ -199,7 +199,9 @@ public class ApiTokenService {
         Set<Role> roles = EnumSet.noneOf(Role.class);
         roles.addAll(t.roles());
         roles.retainAll(account.get().roles());
-        Set<String> providers = t.providerId() == null ? account.get().providerIds() : Set.of(t.providerId());
+        // narrowed to a community only, the token acts for none of the account's providers
+        Set<String> providers = t.providerId() != null ? Set.of(t.providerId())
+                : t.communityId() != null ? Set.of() : account.get().providerIds();
         GridPrincipal principal = new GridPrincipal(t.username(), roles, providers, t.tokenId(), t.providerId(),
                 t.communityId());
         return Optional.of(new CachedToken(stored.get().hash(), principal, t.expiresAt(), now));

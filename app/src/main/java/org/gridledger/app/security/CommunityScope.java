@@ -29,7 +29,7 @@ public class CommunityScope {
 
     /**
      * The communities the principal may see, or {@code null} for all of them. A token narrowed to a provider sees no
-     * community through the roles that would otherwise show all of them.
+     * community: neither through the roles that would otherwise show all of them nor through COMMUNITY_ADMIN.
      */
     public Set<CommunityId> visibleTo(GridPrincipal principal) {
         return scope(principal, principal.hasAny(Role.STAFF, Role.FINANCE));
@@ -50,6 +50,18 @@ public class CommunityScope {
             return null;
         }
         if (!principal.has(Role.COMMUNITY_ADMIN)) {
+            return Set.of();
+        }
+        return administeredWithinToken(principal);
+    }
+
+    /**
+     * The communities the principal administers as far as its token reaches: all it administers without a token
+     * narrowing, the one a community-narrowed token names, and none through a token narrowed to a provider only (that
+     * token acts on the provider axis alone, like STAFF's and FINANCE's narrowed tokens).
+     */
+    public Set<CommunityId> administeredWithinToken(GridPrincipal principal) {
+        if (principal.tokenProviderId() != null && principal.tokenCommunityId() == null) {
             return Set.of();
         }
         Set<CommunityId> administered = administeredBy(principal);

@@ -19,7 +19,7 @@ public class ProviderScope {
 
     /**
      * The providers the principal may see, or {@code null} for all of them. A token narrowed to a community sees no
-     * provider through the roles that would otherwise show all of them.
+     * provider: neither through the roles that would otherwise show all of them nor through PROVIDER.
      */
     public Set<ProviderId> visibleTo(GridPrincipal principal) {
         return scope(principal, principal.hasAny(Role.STAFF, Role.FINANCE));
@@ -39,6 +39,10 @@ public class ProviderScope {
             return null;
         }
         if (!principal.has(Role.PROVIDER)) {
+            return Set.of();
+        }
+        if (principal.tokenCommunityId() != null && principal.tokenProviderId() == null) {
+            // a token narrowed to a community acts on the community axis alone, whatever providers its account has
             return Set.of();
         }
         return principal.providerIds().stream()

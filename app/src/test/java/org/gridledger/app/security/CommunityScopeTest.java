@@ -119,6 +119,32 @@ class CommunityScopeTest extends ApiTestBase {
                 ErrorCode.OUT_OF_SCOPE);
     }
 
+    @Test
+    void a_token_narrowed_to_a_provider_reaches_no_community_its_account_administers() {
+        String own = registerCommunity(unique("ProvNarrowGrid"));
+        String provider = staff().post("/api/v1/providers", obj("name", unique("Narrow Centre"),
+                "kind", "COMPUTE_CENTRE")).json().path("providerId").asText();
+        String username = unique("adminprov");
+        assertThat(staff().post("/api/v1/accounts", obj("username", username, "password", ACCOUNT_PASSWORD,
+                "displayName", "Admin and provider", "roles", java.util.List.of("COMMUNITY_ADMIN", "PROVIDER"),
+                "providerIds", java.util.List.of(provider))).status()).isEqualTo(201);
+        assertSuccess(staff().post("/api/v1/communities/" + own + "/admins", obj("username", username)));
+        Reply issued = staff().post("/api/v1/tokens", obj("username", username, "name", "provider-only",
+                "providerId", provider));
+        assertThat(issued.status()).as("%s", issued).isEqualTo(201);
+        Http narrowed = anonymous().bearer(issued.json().path("secret").asText());
+        assertThat(withToken(username).get("/api/v1/communities/" + own).status()).isEqualTo(200);
+
+        assertProblem(narrowed.get("/api/v1/communities/" + own), 403, ErrorCode.OUT_OF_SCOPE);
+        assertThat(narrowed.get("/api/v1/communities").json().path("totalItems").asLong()).isZero();
+        assertProblem(narrowed.put("/api/v1/communities/" + own + "/profile", Bodies.profile("Not through this")),
+                403, ErrorCode.OUT_OF_SCOPE);
+        assertProblem(narrowed.post("/api/v1/vos", obj("communityId", own, "name", unique("narrow").toLowerCase(),
+                "description", "not through this token")), 403, ErrorCode.OUT_OF_SCOPE);
+        assertThat(narrowed.get("/api/v1/me").json().path("communities")).isEmpty();
+        assertThat(narrowed.get("/api/v1/providers/" + provider).status()).as("its own axis").isEqualTo(200);
+    }
+
     /** A new account with the role COMMUNITY_ADMIN, assigned as admin of the community. */
     private String adminOf(String communityId) {
         String username = createAccount("ca", Role.COMMUNITY_ADMIN);

@@ -89,6 +89,27 @@ class ProviderScopeTest extends ApiTestBase {
                 "cores", 64, "hs06PerCore", "10.00", "hs06EffectiveFrom", "2026-01-01", "hosts", List.of(), "gpus", 0);
     }
 
+    @Test
+    void a_token_narrowed_to_a_community_acts_for_none_of_the_accounts_providers() {
+        String provider = registerProvider(unique("Community Narrow Centre"));
+        String community = registerCommunity(unique("CommNarrowGrid"));
+        String username = unique("provadmin");
+        assertThat(staff().post("/api/v1/accounts", obj("username", username, "password", ACCOUNT_PASSWORD,
+                "displayName", "Provider and admin", "roles", List.of("PROVIDER", "COMMUNITY_ADMIN"),
+                "providerIds", List.of(provider))).status()).isEqualTo(201);
+        assertSuccess(staff().post("/api/v1/communities/" + community + "/admins", obj("username", username)));
+        Reply issued = staff().post("/api/v1/tokens", obj("username", username, "name", "community-only",
+                "communityId", community));
+        assertThat(issued.status()).as("%s", issued).isEqualTo(201);
+        Http narrowed = anonymous().bearer(issued.json().path("secret").asText());
+        assertThat(withToken(username).get("/api/v1/providers/" + provider).status()).isEqualTo(200);
+
+        assertProblem(narrowed.get("/api/v1/providers/" + provider), 403, ErrorCode.OUT_OF_SCOPE);
+        assertThat(narrowed.get("/api/v1/providers").json().path("totalItems").asLong()).isZero();
+        assertThat(narrowed.get("/api/v1/me").json().path("providerIds")).isEmpty();
+        assertThat(narrowed.get("/api/v1/communities/" + community).status()).as("its own axis").isEqualTo(200);
+    }
+
     private String providerAccount(String providerId) {
         String username = unique("provider");
         Reply reply = staff().post("/api/v1/accounts", obj("username", username, "password", ACCOUNT_PASSWORD,
