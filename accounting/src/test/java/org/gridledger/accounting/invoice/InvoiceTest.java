@@ -215,9 +215,11 @@ class InvoiceTest {
     }
 
     @Test
-    void aPaymentNeedsAPositiveAmountAReferenceAndAPastDate() {
+    void aPaymentNeedsAPositiveAmountInWholeCentsAReferenceAndAPastDate() {
         for (RecordPaymentCommand bad : List.of(
                 new RecordPaymentCommand(ID, PaymentId.random(), Money.euros("0"), TODAY, "x"),
+                new RecordPaymentCommand(ID, PaymentId.random(), Money.euros("0.004"), TODAY, "x"),
+                new RecordPaymentCommand(ID, PaymentId.random(), Money.euros("10.005"), TODAY, "x"),
                 new RecordPaymentCommand(ID, PaymentId.random(), Money.euros("-1"), TODAY, "x"),
                 new RecordPaymentCommand(ID, PaymentId.random(), Money.euros("1"), TODAY, " "),
                 new RecordPaymentCommand(ID, PaymentId.random(), Money.euros("1"), TODAY.plusDays(1), "x"))) {
@@ -276,9 +278,12 @@ class InvoiceTest {
     }
 
     @Test
-    void aCreditNoteNeedsAPositiveAmountAndAReason() {
+    void aCreditNoteNeedsAPositiveAmountInWholeCentsAndAReason() {
         fixture.given(drafted(), issued("2026-000001"))
                 .when(new IssueCreditNoteCommand(ID, CreditNoteId.random(), Money.euros("0.004"), VAT_19, "x"))
+                .expectException(rejectedWith(ErrorCode.CREDIT_NOTE_INVALID));
+        fixture.given(drafted(), issued("2026-000001"))
+                .when(new IssueCreditNoteCommand(ID, CreditNoteId.random(), Money.euros("10.005"), VAT_19, "x"))
                 .expectException(rejectedWith(ErrorCode.CREDIT_NOTE_INVALID));
         fixture.given(drafted(), issued("2026-000001"))
                 .when(new IssueCreditNoteCommand(ID, CreditNoteId.random(), Money.euros("1"), VAT_19, " "))
