@@ -101,7 +101,7 @@ class Invoice {
             throw DomainException.of(ErrorCode.INVOICE_NOT_ISSUABLE, "invoice %s has %d lines and a total of %s",
                     invoiceId, lines.size(), total);
         }
-        if (!periods.claim(communityId, period, invoiceId)) {
+        if (command.billingRun() && !periods.claim(communityId, period, invoiceId)) {
             throw DomainException.of(ErrorCode.INVOICE_PERIOD_TAKEN, "community %s has an invoice for %s already",
                     communityId, period);
         }
