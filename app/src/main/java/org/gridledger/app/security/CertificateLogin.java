@@ -1,5 +1,6 @@
 package org.gridledger.app.security;
 
+import jakarta.annotation.PreDestroy;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.gridledger.domain.portfolio.CommunityId;
 import org.gridledger.identity.ca.CertificateAuthority;
@@ -58,6 +59,12 @@ public class CertificateLogin {
         this.anchors = anchors;
         this.blocked = blocked;
         this.clock = clock;
+    }
+
+    /** Withdraws this service's anchors from the TLS trust manager when the service stops. */
+    @PreDestroy
+    void forgetAnchors() {
+        ClientCertificateTrustManager.forget(this);
     }
 
     /** Our CA's certificate and the configured foreign anchors. */

@@ -65,7 +65,7 @@ class TlsConfiguration {
         SSLHostConfig host = new SSLHostConfig();
         host.setProtocols("TLSv1.2+TLSv1.3");
         host.setCertificateVerification("optional");
-        ClientCertificateTrustManager.trust(login.trustAnchors());
+        ClientCertificateTrustManager.trust(login, login.trustAnchors());
         host.setTrustManagerClassName(ClientCertificateTrustManager.class.getName());
         SSLHostConfigCertificate certificate = new SSLHostConfigCertificate(host, SSLHostConfigCertificate.Type.EC);
         certificate.setCertificateKeystore(keyStore);
