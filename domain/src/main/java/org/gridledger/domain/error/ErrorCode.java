@@ -150,6 +150,7 @@ public enum ErrorCode {
     CERTIFICATE_NOT_FOUND(ErrorKind.NOT_FOUND, "No such certificate."),
     CERTIFICATE_SUBJECT_BOUND(ErrorKind.CONFLICT, "The certificate subject is bound to another account."),
     CERTIFICATE_LOGIN_REFUSED(ErrorKind.UNAUTHENTICATED, "The client certificate is unknown, expired, revoked or not for client authentication."),
+    CERTIFICATE_REQUEST_OWN(ErrorKind.FORBIDDEN, "An RA operator may not vet or approve their own request, nor one for a DN bound to or owned by their account."),
 
     // accounting: resources and jobs
     RESOURCE_NOT_FOUND(ErrorKind.NOT_FOUND, "No such compute resource."),

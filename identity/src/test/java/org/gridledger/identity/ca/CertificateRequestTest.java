@@ -45,6 +45,8 @@ class CertificateRequestTest {
     private FixtureConfiguration<CertificateRequest> fixture;
     private final Map<String, String> owners = new HashMap<>();
     private final java.util.Set<String> compromised = new java.util.HashSet<>();
+    /** "operator|DN" pairs: the DN is bound to or claimed by the operator's account. */
+    private final java.util.Set<String> ties = new java.util.HashSet<>();
     private RenewalPolicy renewals = (previous, requester, dn, key, now) -> {
         throw new DomainException(ErrorCode.RENEWAL_INVALID, "no certificate");
     };
@@ -68,6 +70,8 @@ class CertificateRequestTest {
         fixture.registerInjectableResource((RenewalPolicy) (p, r, d, k, n) -> renewals.inheritedVetting(p, r, d, k, n));
         fixture.registerInjectableResource((CompromisedKeys) key -> compromised.contains(CompromisedKeys.hash(key)));
         fixture.registerInjectableResource(TestKeys.ca(FixedClocks.now()));
+        fixture.registerInjectableResource((OwnRequests) (operator, requester, dn) ->
+                ties.contains(operator + "|" + dn) || ties.contains(operator + "|" + requester));
     }
 
     private static CertificateRequestSubmittedEvent submitted() {
@@ -193,6 +197,45 @@ class CertificateRequestTest {
         fixture.given(submitted())
                 .when(new RecordVettingCommand(ID, null, "PASSPORT", null, TODAY, "ra"))
                 .expectException(rejectedWith(ErrorCode.VETTING_INVALID));
+    }
+
+    @Test
+    void anOperatorNeitherVetsNorApprovesTheirOwnRequest() {
+        fixture.given(submitted())
+                .when(new RecordVettingCommand(ID, CsrVettingMethod.IN_PERSON, "ID_CARD", null, TODAY, "jane"))
+                .expectException(rejectedWith(ErrorCode.CERTIFICATE_REQUEST_OWN));
+        fixture.given(submitted(), vetted())
+                .when(new ApproveCertificateRequestCommand(ID, "jane"))
+                .expectException(rejectedWith(ErrorCode.CERTIFICATE_REQUEST_OWN));
+        // refused before the missing vetting is mentioned
+        fixture.given(submitted())
+                .when(new ApproveCertificateRequestCommand(ID, "jane"))
+                .expectException(rejectedWith(ErrorCode.CERTIFICATE_REQUEST_OWN));
+    }
+
+    @Test
+    void anOperatorNeitherVetsNorApprovesARequestForADnOfTheirs() {
+        ties.add("ra-rita|" + TestKeys.JANE);
+        fixture.given(submitted())
+                .when(new RecordVettingCommand(ID, CsrVettingMethod.IN_PERSON, "ID_CARD", null, TODAY, "ra-rita"))
+                .expectException(rejectedWith(ErrorCode.CERTIFICATE_REQUEST_OWN));
+        fixture.given(submitted(), vetted())
+                .when(new ApproveCertificateRequestCommand(ID, "ra-rita"))
+                .expectException(rejectedWith(ErrorCode.CERTIFICATE_REQUEST_OWN));
+        // a certificate login without an account is named by its DN: that name is the operator's too
+        fixture.given(submitted(), vetted())
+                .when(new ApproveCertificateRequestCommand(ID, TestKeys.JANE))
+                .expectException(rejectedWith(ErrorCode.CERTIFICATE_REQUEST_OWN));
+        // a requester named by a DN bound to the operator's account is the operator
+        ties.add("ra-otto|dn-login");
+        fixture.given(new CertificateRequestSubmittedEvent(ID, "dn-login", TestKeys.JANE, "EC P-256",
+                        CSR.strip() + "\n", null, NOW), vetted())
+                .when(new ApproveCertificateRequestCommand(ID, "ra-otto"))
+                .expectException(rejectedWith(ErrorCode.CERTIFICATE_REQUEST_OWN));
+        // another operator vets and approves it
+        fixture.given(submitted())
+                .when(new RecordVettingCommand(ID, CsrVettingMethod.IN_PERSON, "ID_CARD", null, TODAY, "ra-anna"))
+                .expectSuccessfulHandlerExecution();
     }
 
     @Test

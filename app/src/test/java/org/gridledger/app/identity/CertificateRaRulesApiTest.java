@@ -1,0 +1,80 @@
+package org.gridledger.app.identity;
+
+import org.gridledger.app.security.Role;
+import org.gridledger.app.support.ApiTestBase;
+import org.gridledger.app.support.Http;
+import org.gridledger.app.support.Reply;
+import org.gridledger.domain.error.ErrorCode;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.gridledger.app.support.Bodies.obj;
+import static org.gridledger.app.support.ProblemAssertions.assertProblem;
+
+/**
+ * The RA's safeguards through the running service: four eyes on vetting and approval, DNs staff bound to an account,
+ * compromised keys in every encoding, canonical subject encoding and the revocation reasons of a holder.
+ */
+class CertificateRaRulesApiTest extends ApiTestBase {
+
+    static final OpenSsl OPENSSL = new OpenSsl();
+    static final String REQUESTS = CertificateApiTest.REQUESTS;
+
+    Http ra;
+
+    @BeforeAll
+    static void tools() {
+        assertThat(OPENSSL.run("version").exitCode()).isZero();
+    }
+
+    Http ra() {
+        if (ra == null) {
+            ra = newAccountWithRole(Role.RA_OPERATOR);
+        }
+        return ra;
+    }
+
+    static Reply submit(Http member, String csr) {
+        return CertificateApiTest.submit(member, csr);
+    }
+
+    static Reply vet(Http operator, String id) {
+        return operator.post(REQUESTS + "/" + id + "/vetting", obj("method", "IN_PERSON", "documentType", "ID_CARD",
+                "vettedOn", today().toString()));
+    }
+
+    String submitted(Http member, Path key, String subject) {
+        Reply submitted = submit(member, OPENSSL.csr(key, subject, "sha256"));
+        assertThat(submitted.status()).as("%s", submitted).isEqualTo(201);
+        return submitted.json().path("requestId").asText();
+    }
+
+    /** Submits, vets and approves (by {@link #ra()}); returns the request id. */
+    String issue(Http member, Path key, String subject) {
+        String id = submitted(member, key, subject);
+        assertSuccess(vet(ra(), id));
+        assertSuccess(ra().post(REQUESTS + "/" + id + "/approve", null));
+        return id;
+    }
+
+    @Test
+    void anRaOperatorNeitherVetsNorApprovesTheirOwnRequestForAMadeUpDn() {
+        String username = createAccount("ra-self", Role.RA_OPERATOR, Role.MEMBER);
+        Http self = withToken(username);
+        String id = submitted(self, OPENSSL.key("ec:P-256"), CertificateApiTest.dn(unique("Made Up")));
+
+        assertProblem(vet(self, id), 403, ErrorCode.CERTIFICATE_REQUEST_OWN);
+        assertThat(ra().get(REQUESTS + "/" + id).json().has("vettingMethod")).isFalse();
+        assertSuccess(vet(ra(), id));
+        assertProblem(self.post(REQUESTS + "/" + id + "/approve", null), 403, ErrorCode.CERTIFICATE_REQUEST_OWN);
+        assertThat(ra().get(REQUESTS + "/" + id).json().path("status").asText()).isEqualTo("SUBMITTED");
+
+        // another operator decides; one operator both vetting and approving a stranger's request is the RA's normal way
+        Reply approved = ra().post(REQUESTS + "/" + id + "/approve", null);
+        assertThat(approved.status()).as("%s", approved).isEqualTo(201);
+        assertThat(approved.json().path("status").asText()).isEqualTo("ISSUED");
+    }
+}
