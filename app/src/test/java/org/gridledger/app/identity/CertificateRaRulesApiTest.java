@@ -77,4 +77,23 @@ class CertificateRaRulesApiTest extends ApiTestBase {
         assertThat(approved.status()).as("%s", approved).isEqualTo(201);
         assertThat(approved.json().path("status").asText()).isEqualTo("ISSUED");
     }
+
+    @Test
+    void aKeyRevokedForKeyCompromiseIsRefusedAgainAsACompressedPoint() {
+        Http member = newAccountWithRole(Role.MEMBER);
+        Path key = OPENSSL.key("ec:P-256");
+        String subject = CertificateApiTest.dn(unique("Compromised Carl"));
+        String id = issue(member, key, subject);
+        assertSuccess(member.post(REQUESTS + "/" + id + "/revoke", obj("reason", "KEY_COMPROMISE")));
+
+        Path compressed = OPENSSL.dir().resolve("compressed-" + id + ".pem");
+        assertThat(OPENSSL.run("ec", "-in", key.toString(), "-conv_form", "compressed", "-out", compressed.toString())
+                .exitCode()).isZero();
+        String csr = OPENSSL.csr(compressed, subject, "sha256");
+        assertThat(OPENSSL.run("req", "-in", OPENSSL.write("compressed-" + id + ".csr", csr).toString(), "-noout",
+                "-text").output()).containsPattern("pub:\\s+0[23]:");
+        assertProblem(submit(member, csr), 422, ErrorCode.CSR_KEY_COMPROMISED);
+        assertProblem(submit(newAccountWithRole(Role.MEMBER), OPENSSL.csr(compressed,
+                CertificateApiTest.dn(unique("Someone Else")), "sha256")), 422, ErrorCode.CSR_KEY_COMPROMISED);
+    }
 }

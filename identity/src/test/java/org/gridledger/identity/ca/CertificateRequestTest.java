@@ -125,6 +125,24 @@ class CertificateRequestTest {
     }
 
     @Test
+    void aCompromisedKeyReencodedIsStillRefused() {
+        compromised.add(CompromisedKeys.hash(TestKeys.spki(TestKeys.ec("secp256r1"))));
+        String compressed = TestKeys.csr(TestKeys.ec("secp256r1"), TestKeys.compressed(TestKeys.ec("secp256r1")),
+                TestKeys.JANE);
+        fixture.givenNoPriorActivity()
+                .when(new SubmitCertificateRequestCommand(ID, "jane", compressed, null))
+                .expectException(rejectedWith(ErrorCode.CSR_KEY_COMPROMISED));
+
+        compromised.add(CompromisedKeys.hash(TestKeys.spki(TestKeys.rsa(2048))));
+        java.security.KeyPair otherExponent = TestKeys.withExponent(TestKeys.rsa(2048),
+                java.math.BigInteger.valueOf(65539));
+        fixture.givenNoPriorActivity()
+                .when(new SubmitCertificateRequestCommand(ID, "jane", TestKeys.csr(otherExponent, TestKeys.JANE), null))
+                .expectException(rejectedWith(ErrorCode.CSR_KEY_COMPROMISED));
+        assertThat(owners).isEmpty();
+    }
+
+    @Test
     void aSubmissionNeedsARequester() {
         fixture.givenNoPriorActivity()
                 .when(new SubmitCertificateRequestCommand(ID, " ", CSR, null))
