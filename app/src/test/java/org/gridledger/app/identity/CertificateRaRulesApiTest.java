@@ -7,6 +7,8 @@ import org.gridledger.app.support.Reply;
 import org.gridledger.domain.error.ErrorCode;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.nio.file.Path;
 
@@ -22,6 +24,9 @@ class CertificateRaRulesApiTest extends ApiTestBase {
 
     static final OpenSsl OPENSSL = new OpenSsl();
     static final String REQUESTS = CertificateApiTest.REQUESTS;
+
+    @Autowired
+    JdbcClient jdbc;
 
     Http ra;
 
@@ -95,5 +100,21 @@ class CertificateRaRulesApiTest extends ApiTestBase {
         assertProblem(submit(member, csr), 422, ErrorCode.CSR_KEY_COMPROMISED);
         assertProblem(submit(newAccountWithRole(Role.MEMBER), OPENSSL.csr(compressed,
                 CertificateApiTest.dn(unique("Someone Else")), "sha256")), 422, ErrorCode.CSR_KEY_COMPROMISED);
+    }
+
+    @Test
+    void aDnStaffBoundToAnAccountIsNotCertifiedForAnotherPerson() {
+        String holder = createAccount("bound-holder", Role.MEMBER);
+        String subject = CertificateApiTest.dn(unique("Bound Bea"));
+        assertSuccess(staff().post("/api/v1/accounts/" + holder + "/certificate-subjects", obj("subjectDn", subject)));
+
+        Reply taken = submit(newAccountWithRole(Role.MEMBER), OPENSSL.csr(OPENSSL.key("ec:P-256"), subject, "sha256"));
+        assertProblem(taken, 409, ErrorCode.SUBJECT_DN_TAKEN);
+        assertThat(jdbc.sql("select count(*) from identity_dn_owner where subject_dn = :dn").param("dn", subject)
+                .query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from identity_certificate_request where subject_dn = :dn")
+                .param("dn", subject).query(Long.class).single()).isZero();
+
+        submitted(withToken(holder), OPENSSL.key("ec:P-256"), subject);
     }
 }

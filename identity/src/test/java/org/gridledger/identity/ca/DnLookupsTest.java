@@ -57,4 +57,16 @@ class DnLookupsTest {
         assertThat(own.tiedTo("ra-rita", "jane", MADE_UP_DN)).isTrue();
         assertThat(own.tiedTo("ra-anna", "jane", MADE_UP_DN)).isFalse();
     }
+
+    @Test
+    void aDnStaffBoundToAnotherAccountIsNotClaimedButTheBoundAccountClaimsIt() {
+        DnOwnerRegistry owners = new JdbcDnOwnerRegistry(JDBC);
+        bind(RITA_DN, "ra-rita");
+
+        assertThat(owners.claim(RITA_DN, "jane", NOW)).isFalse();
+        assertThat(owners.ownerOf(RITA_DN)).as("nothing claimed").isEmpty();
+        assertThat(owners.claim(RITA_DN, "ra-rita", NOW)).isTrue();
+        assertThat(owners.ownerOf(RITA_DN)).contains("ra-rita");
+        assertThat(owners.claim(MADE_UP_DN, "jane", NOW)).isTrue();
+    }
 }
