@@ -59,7 +59,13 @@ class CertificateRaRulesApiTest extends ApiTestBase {
 
     /** Submits, vets and approves (by {@link #ra()}); returns the request id. */
     String issue(Http member, Path key, String subject) {
-        String id = submitted(member, key, subject);
+        return issue(member, OPENSSL.csr(key, subject, "sha256"));
+    }
+
+    String issue(Http member, String csr) {
+        Reply submitted = submit(member, csr);
+        assertThat(submitted.status()).as("%s", submitted).isEqualTo(201);
+        String id = submitted.json().path("requestId").asText();
         assertSuccess(vet(ra(), id));
         assertSuccess(ra().post(REQUESTS + "/" + id + "/approve", null));
         return id;
@@ -116,5 +122,32 @@ class CertificateRaRulesApiTest extends ApiTestBase {
                 .param("dn", subject).query(Long.class).single()).isZero();
 
         submitted(withToken(holder), OPENSSL.key("ec:P-256"), subject);
+    }
+
+    @Test
+    void aBmpStringCsrIsIssuedWithPrintableStringsAndValuesOutsidePrintableStringAreRefused() {
+        Http member = newAccountWithRole(Role.MEMBER);
+        Path key = OPENSSL.key("ec:P-256");
+        String subject = CertificateApiTest.dn(unique("Bmp Ben"));
+        // string_mask MASK:0x800 makes openssl encode O, OU and CN as BMPString
+        Path config = OPENSSL.write("bmp-" + System.nanoTime() + ".cnf",
+                "[req]\ndistinguished_name = dn\nstring_mask = MASK:0x800\n[dn]\n");
+        Path csrFile = OPENSSL.dir().resolve("bmp-" + System.nanoTime() + ".csr");
+        assertThat(OPENSSL.run("req", "-new", "-key", key.toString(), "-config", config.toString(), "-subj", subject,
+                "-sha256", "-out", csrFile.toString()).exitCode()).isZero();
+        assertThat(OPENSSL.run("req", "-in", csrFile.toString(), "-noout", "-subject", "-nameopt", "show_type")
+                .output()).contains("CN=BMPSTRING:");
+        String id = issue(member, OpenSsl.read(csrFile));
+
+        Path certificate = OPENSSL.write("bmp-" + id + ".pem", member.get(REQUESTS + "/" + id + "/certificate").body());
+        String issued = OPENSSL.run("x509", "-in", certificate.toString(), "-noout", "-subject", "-nameopt",
+                "show_type,sep_multiline").output();
+        assertThat(issued).contains("C=PRINTABLESTRING:DE", "O=PRINTABLESTRING:GridGermany",
+                "OU=PRINTABLESTRING:Uni Example", "CN=PRINTABLESTRING:" + subject.substring(subject.indexOf("CN=") + 3))
+                .doesNotContain("BMPSTRING", "UTF8STRING");
+        assertThat(ra().get(REQUESTS + "/" + id).json().path("subjectDn").asText()).isEqualTo(subject);
+
+        assertProblem(submit(member, OPENSSL.csr(OPENSSL.key("ec:P-256"),
+                CertificateApiTest.dn(unique("ben@example.org")), "sha256")), 422, ErrorCode.SUBJECT_CHARACTERS_INVALID);
     }
 }
