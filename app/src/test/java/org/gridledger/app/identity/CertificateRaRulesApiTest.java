@@ -150,4 +150,27 @@ class CertificateRaRulesApiTest extends ApiTestBase {
         assertProblem(submit(member, OPENSSL.csr(OPENSSL.key("ec:P-256"),
                 CertificateApiTest.dn(unique("ben@example.org")), "sha256")), 422, ErrorCode.SUBJECT_CHARACTERS_INVALID);
     }
+
+    @Test
+    void aHolderRevokesOnlyForTheHoldersReasonsAndNobodyPutsACertificateOnHold() {
+        Http member = newAccountWithRole(Role.MEMBER);
+        String id = issue(member, OPENSSL.key("ec:P-256"), CertificateApiTest.dn(unique("Holder Hanna")));
+        for (String reason : java.util.List.of("CA_COMPROMISE", "AA_COMPROMISE", "CERTIFICATE_HOLD", "PRIVILEGE_WITHDRAWN")) {
+            assertProblem(member.post(REQUESTS + "/" + id + "/revoke", obj("reason", reason)), 422,
+                    ErrorCode.REVOCATION_REASON_NOT_ALLOWED);
+        }
+        for (String reason : java.util.List.of("CERTIFICATE_HOLD", "AA_COMPROMISE")) {
+            assertProblem(ra().post(REQUESTS + "/" + id + "/revoke", obj("reason", reason)), 422,
+                    ErrorCode.REVOCATION_REASON_NOT_ALLOWED);
+            assertProblem(staff().post(REQUESTS + "/" + id + "/revoke", obj("reason", reason)), 422,
+                    ErrorCode.REVOCATION_REASON_NOT_ALLOWED);
+        }
+        assertThat(ra().get(REQUESTS + "/" + id).json().path("status").asText()).isEqualTo("ISSUED");
+        Reply revoked = member.post(REQUESTS + "/" + id + "/revoke", obj("reason", "CESSATION_OF_OPERATION"));
+        assertThat(revoked.status()).as("%s", revoked).isEqualTo(201);
+
+        String other = issue(member, OPENSSL.key("ec:P-256"), CertificateApiTest.dn(unique("Holder Hugo")));
+        Reply byRa = ra().post(REQUESTS + "/" + other + "/revoke", obj("reason", "PRIVILEGE_WITHDRAWN"));
+        assertThat(byRa.status()).as("%s", byRa).isEqualTo(201);
+    }
 }

@@ -31,7 +31,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * ({@link DnOwnerRegistry}); a renewal needs a valid certificate of the same holder and DN and a new key
  * ({@link RenewalPolicy}) and inherits that vetting; a request is vetted, approved or rejected only while submitted;
  * an RA operator never vets or approves a request of their own ({@link OwnRequests}); approval needs a vetting;
- * approving issues the certificate; only an issued, unexpired certificate is revoked, once.
+ * approving issues the certificate; only an issued, unexpired certificate is revoked, once, for a reason that applies
+ * to a user certificate.
  */
 @Aggregate
 class CertificateRequest {
@@ -146,6 +147,10 @@ class CertificateRequest {
         }
         if (command.reason() == null) {
             throw new DomainException(ErrorCode.VALIDATION_FAILED, "a revocation reason is required");
+        }
+        if (!command.reason().appliesToUserCertificates()) {
+            throw DomainException.of(ErrorCode.REVOCATION_REASON_NOT_ALLOWED,
+                    "%s does not apply to a user certificate", command.reason());
         }
         Instant now = clock.instant();
         if (!now.isBefore(notAfter)) {

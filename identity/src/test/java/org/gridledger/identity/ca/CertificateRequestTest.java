@@ -328,6 +328,19 @@ class CertificateRequestTest {
     }
 
     @Test
+    void certificateHoldAndAaCompromiseDoNotApplyToAUserCertificate() {
+        for (CertificateRevocationReason reason : java.util.List.of(CertificateRevocationReason.CERTIFICATE_HOLD,
+                CertificateRevocationReason.AA_COMPROMISE)) {
+            fixture.given(submitted(), vetted(), issued(NOW.plus(Duration.ofDays(30))))
+                    .when(new RevokeCertificateCommand(ID, reason, "ra-anna"))
+                    .expectException(rejectedWith(ErrorCode.REVOCATION_REASON_NOT_ALLOWED));
+        }
+        fixture.given(submitted(), vetted(), issued(NOW.plus(Duration.ofDays(30))))
+                .when(new RevokeCertificateCommand(ID, CertificateRevocationReason.CA_COMPROMISE, "ra-anna"))
+                .expectSuccessfulHandlerExecution();
+    }
+
+    @Test
     void anUnissuedOrExpiredCertificateCannotBeRevoked() {
         fixture.given(submitted(), vetted())
                 .when(new RevokeCertificateCommand(ID, CertificateRevocationReason.KEY_COMPROMISE, "jane"))
