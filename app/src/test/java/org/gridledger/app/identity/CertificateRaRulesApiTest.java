@@ -173,4 +173,18 @@ class CertificateRaRulesApiTest extends ApiTestBase {
         Reply byRa = ra().post(REQUESTS + "/" + other + "/revoke", obj("reason", "PRIVILEGE_WITHDRAWN"));
         assertThat(byRa.status()).as("%s", byRa).isEqualTo(201);
     }
+
+    @Test
+    void theRequestOfAnAccountDisabledSinceIsNotApprovedUntilItIsEnabledAgain() {
+        String username = createAccount("requester", Role.MEMBER);
+        String id = submitted(withToken(username), OPENSSL.key("ec:P-256"), CertificateApiTest.dn(unique("Disabled Dora")));
+        assertSuccess(vet(ra(), id));
+        assertSuccess(staff().post("/api/v1/accounts/" + username + "/disable", null));
+
+        assertProblem(ra().post(REQUESTS + "/" + id + "/approve", null), 422, ErrorCode.CERTIFICATE_REQUESTER_DISABLED);
+        assertThat(ra().get(REQUESTS + "/" + id).json().path("status").asText()).isEqualTo("SUBMITTED");
+
+        assertSuccess(staff().post("/api/v1/accounts/" + username + "/enable", null));
+        assertSuccess(ra().post(REQUESTS + "/" + id + "/approve", null));
+    }
 }

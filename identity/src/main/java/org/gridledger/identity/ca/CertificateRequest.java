@@ -30,8 +30,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * request that vetted it). Rules: the CSR passes {@link CsrInspector}; its DN belongs to the requester for good
  * ({@link DnOwnerRegistry}); a renewal needs a valid certificate of the same holder and DN and a new key
  * ({@link RenewalPolicy}) and inherits that vetting; a request is vetted, approved or rejected only while submitted;
- * an RA operator never vets or approves a request of their own ({@link OwnRequests}); approval needs a vetting;
- * approving issues the certificate; only an issued, unexpired certificate is revoked, once, for a reason that applies
+ * an RA operator never vets or approves a request of their own ({@link OwnRequests}); approval needs a vetting and
+ * a requester whose account is enabled ({@link RequesterAccounts}); approving issues the certificate; only an issued, unexpired certificate is revoked, once, for a reason that applies
  * to a user certificate.
  */
 @Aggregate
@@ -85,7 +85,8 @@ class CertificateRequest {
 
     @CommandHandler
     void handle(ApproveCertificateRequestCommand command, CsrInspector inspector, CertificateAuthority ca,
-                RenewalPolicy renewals, CompromisedKeys compromisedKeys, OwnRequests own, Clock clock) {
+                RenewalPolicy renewals, CompromisedKeys compromisedKeys, OwnRequests own,
+                RequesterAccounts requesters, Clock clock) {
         requireSubmitted();
         if (command.operator() == null || command.operator().isBlank()) {
             throw new DomainException(ErrorCode.VALIDATION_FAILED, "the approving operator is required");
@@ -93,6 +94,10 @@ class CertificateRequest {
         requireNotOwn(command.operator(), own);
         if (vetting == null) {
             throw DomainException.of(ErrorCode.VETTING_MISSING, "request %s has not been vetted", requestId);
+        }
+        if (requesters.disabled(requester)) {
+            throw DomainException.of(ErrorCode.CERTIFICATE_REQUESTER_DISABLED,
+                    "the account of %s is disabled; enable it before approving its request", requester);
         }
         Instant now = clock.instant();
         var csr = inspector.inspect(csrPem);

@@ -45,6 +45,7 @@ class CertificateRequestTest {
     private FixtureConfiguration<CertificateRequest> fixture;
     private final Map<String, String> owners = new HashMap<>();
     private final java.util.Set<String> compromised = new java.util.HashSet<>();
+    private final java.util.Set<String> disabled = new java.util.HashSet<>();
     /** "operator|DN" pairs: the DN is bound to or claimed by the operator's account. */
     private final java.util.Set<String> ties = new java.util.HashSet<>();
     private RenewalPolicy renewals = (previous, requester, dn, key, now) -> {
@@ -72,6 +73,7 @@ class CertificateRequestTest {
         fixture.registerInjectableResource(TestKeys.ca(FixedClocks.now()));
         fixture.registerInjectableResource((OwnRequests) (operator, requester, dn) ->
                 ties.contains(operator + "|" + dn) || ties.contains(operator + "|" + requester));
+        fixture.registerInjectableResource((RequesterAccounts) disabled::contains);
     }
 
     private static CertificateRequestSubmittedEvent submitted() {
@@ -253,6 +255,18 @@ class CertificateRequestTest {
         // another operator vets and approves it
         fixture.given(submitted())
                 .when(new RecordVettingCommand(ID, CsrVettingMethod.IN_PERSON, "ID_CARD", null, TODAY, "ra-anna"))
+                .expectSuccessfulHandlerExecution();
+    }
+
+    @Test
+    void aDisabledRequestersRequestIsNotApproved() {
+        disabled.add("jane");
+        fixture.given(submitted(), vetted())
+                .when(new ApproveCertificateRequestCommand(ID, "ra-anna"))
+                .expectException(rejectedWith(ErrorCode.CERTIFICATE_REQUESTER_DISABLED));
+        disabled.clear();
+        fixture.given(submitted(), vetted())
+                .when(new ApproveCertificateRequestCommand(ID, "ra-anna"))
                 .expectSuccessfulHandlerExecution();
     }
 
