@@ -27,8 +27,9 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 /**
  * Government funding. Rules: a funder (up to 200 characters), a positive amount in cents, a period of whole months
  * (at most 120) whose last month is not before its first, a receipt day not in the future. The grant is income of the
- * months it funds, not of the day it arrives: the schedule splits the amount into equal monthly instalments rounded
- * HALF_EVEN to cents, the last month taking the remainder, so that the instalments add up to the amount exactly.
+ * months it funds, not of the day it arrives: the schedule splits the amount into equal monthly instalments of whole
+ * cents, rounded down, the cents left over going one each to the first months, so that the instalments add up to the
+ * amount exactly.
  */
 @Aggregate
 class Grant {

@@ -101,7 +101,7 @@ class Invoice {
             throw DomainException.of(ErrorCode.INVOICE_NOT_ISSUABLE, "invoice %s has %d lines and a total of %s",
                     invoiceId, lines.size(), total);
         }
-        if (!periods.claim(communityId, period, invoiceId)) {
+        if (command.billingRun() && !periods.claim(communityId, period, invoiceId)) {
             throw DomainException.of(ErrorCode.INVOICE_PERIOD_TAKEN, "community %s has an invoice for %s already",
                     communityId, period);
         }
@@ -122,9 +122,10 @@ class Invoice {
                     "a credit note needs an amount, a VAT rate from 0 to 1 and a reason of up to 2000 characters");
         }
         requireCurrency(command.net());
-        Money net = command.net().rounded();
-        if (net.isNegative() || net.isZero()) {
-            throw new DomainException(ErrorCode.CREDIT_NOTE_INVALID, "a credit note's amount must be positive");
+        Money net = command.net();
+        if (net.isNegative() || net.isZero() || !net.equals(net.rounded())) {
+            throw new DomainException(ErrorCode.CREDIT_NOTE_INVALID,
+                    "a credit note's amount is positive and in whole cents");
         }
         // a credit note reverses lines at their own VAT rate: at most the net still uncredited at that rate, and the
         // note that credits the rest of it takes the rest of that rate's VAT, so a full credit leaves nothing behind
@@ -168,13 +169,15 @@ class Invoice {
         }
         requireCurrency(command.amount());
         LocalDate today = LocalDate.now(clock);
-        if (command.amount().isNegative() || command.amount().isZero() || blank(command.reference())
+        // a payment is what the bank received: a positive amount in whole cents, never rounded into another
+        if (command.amount().isNegative() || command.amount().isZero()
+                || !command.amount().equals(command.amount().rounded()) || blank(command.reference())
                 || command.reference().strip().length() > MAX_REFERENCE
                 || command.receivedOn() == null || command.receivedOn().isAfter(today)) {
             throw new DomainException(ErrorCode.PAYMENT_INVALID,
-                    "a payment needs a positive amount, a reference and a date not in the future");
+                    "a payment needs a positive amount in whole cents, a reference and a date not in the future");
         }
-        apply(new PaymentRecordedEvent(invoiceId, command.paymentId(), communityId, command.amount().rounded(),
+        apply(new PaymentRecordedEvent(invoiceId, command.paymentId(), communityId, command.amount(),
                 command.receivedOn(), command.reference().strip(), today));
     }
 

@@ -28,4 +28,13 @@ class JdbcInvoicePeriods implements InvoicePeriods {
                 .param("invoice", invoiceId.value())
                 .update() == 1;
     }
+
+    @Override
+    public boolean claimed(CommunityId communityId, YearMonth period) {
+        return jdbc.sql("select exists (select 1 from invoice_period_lookup where community_id = :community"
+                        + " and period = :period)")
+                .param("community", communityId.value())
+                .param("period", period.toString())
+                .query(Boolean.class).single();
+    }
 }

@@ -22,4 +22,9 @@ class InMemoryInvoiceRules implements InvoiceNumbering, InvoicePeriods {
     public boolean claim(CommunityId communityId, YearMonth period, InvoiceId invoiceId) {
         return periods.putIfAbsent(communityId + "/" + period, invoiceId) == null;
     }
+
+    @Override
+    public boolean claimed(CommunityId communityId, YearMonth period) {
+        return periods.containsKey(communityId + "/" + period);
+    }
 }

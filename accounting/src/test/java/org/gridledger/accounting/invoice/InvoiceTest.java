@@ -35,6 +35,7 @@ import static org.gridledger.accounting.invoice.InvoiceSamples.priced;
 import static org.gridledger.accounting.invoice.InvoiceSamples.subscription;
 import static org.gridledger.accounting.invoice.InvoiceSamples.usage;
 import static org.gridledger.domain.shared.Money.EUR;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.gridledger.testing.FixedClocks.TODAY;
 import static org.gridledger.testing.Rejections.rejectedWith;
 
@@ -170,12 +171,30 @@ class InvoiceTest {
     }
 
     @Test
-    void aSecondInvoiceForTheSameCommunityAndPeriodIsRefused() {
+    void aSecondBillingRunInvoiceForTheSameCommunityAndPeriodIsRefused() {
         rules.claim(MEDIGRID, NOVEMBER, InvoiceId.random());
 
         fixture.given(drafted())
-                .when(new IssueInvoiceCommand(ID, 30))
+                .when(new IssueInvoiceCommand(ID, 30, true))
                 .expectException(rejectedWith(ErrorCode.INVOICE_PERIOD_TAKEN));
+    }
+
+    @Test
+    void anInvoiceDraftedByHandIsIssuedBesideTheRunsAndClaimsNoPeriod() {
+        rules.claim(MEDIGRID, NOVEMBER, InvoiceId.random());
+        fixture.given(drafted())
+                .when(new IssueInvoiceCommand(ID, 30))
+                .expectEvents(issued("2026-000001"));
+
+        InMemoryInvoiceRules fresh = new InMemoryInvoiceRules();
+        AggregateTestFixture<Invoice> second = new AggregateTestFixture<>(Invoice.class);
+        second.registerInjectableResource(FixedClocks.now());
+        second.registerInjectableResource(fresh);
+        second.given(drafted())
+                .when(new IssueInvoiceCommand(ID, 30))
+                .expectSuccessfulHandlerExecution();
+        assertThat(fresh.claimed(MEDIGRID, NOVEMBER)).as("a hand-drafted invoice leaves the period to the run")
+                .isFalse();
     }
 
     @Test
@@ -215,9 +234,11 @@ class InvoiceTest {
     }
 
     @Test
-    void aPaymentNeedsAPositiveAmountAReferenceAndAPastDate() {
+    void aPaymentNeedsAPositiveAmountInWholeCentsAReferenceAndAPastDate() {
         for (RecordPaymentCommand bad : List.of(
                 new RecordPaymentCommand(ID, PaymentId.random(), Money.euros("0"), TODAY, "x"),
+                new RecordPaymentCommand(ID, PaymentId.random(), Money.euros("0.004"), TODAY, "x"),
+                new RecordPaymentCommand(ID, PaymentId.random(), Money.euros("10.005"), TODAY, "x"),
                 new RecordPaymentCommand(ID, PaymentId.random(), Money.euros("-1"), TODAY, "x"),
                 new RecordPaymentCommand(ID, PaymentId.random(), Money.euros("1"), TODAY, " "),
                 new RecordPaymentCommand(ID, PaymentId.random(), Money.euros("1"), TODAY.plusDays(1), "x"))) {
@@ -276,9 +297,12 @@ class InvoiceTest {
     }
 
     @Test
-    void aCreditNoteNeedsAPositiveAmountAndAReason() {
+    void aCreditNoteNeedsAPositiveAmountInWholeCentsAndAReason() {
         fixture.given(drafted(), issued("2026-000001"))
                 .when(new IssueCreditNoteCommand(ID, CreditNoteId.random(), Money.euros("0.004"), VAT_19, "x"))
+                .expectException(rejectedWith(ErrorCode.CREDIT_NOTE_INVALID));
+        fixture.given(drafted(), issued("2026-000001"))
+                .when(new IssueCreditNoteCommand(ID, CreditNoteId.random(), Money.euros("10.005"), VAT_19, "x"))
                 .expectException(rejectedWith(ErrorCode.CREDIT_NOTE_INVALID));
         fixture.given(drafted(), issued("2026-000001"))
                 .when(new IssueCreditNoteCommand(ID, CreditNoteId.random(), Money.euros("1"), VAT_19, " "))

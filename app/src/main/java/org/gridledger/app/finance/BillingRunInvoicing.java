@@ -1,5 +1,6 @@
 package org.gridledger.app.finance;
 
+import org.gridledger.accounting.invoice.InvoicePeriods;
 import org.gridledger.accounting.rating.ChargeKind;
 import org.gridledger.accounting.usage.UsageReadModel;
 import org.gridledger.domain.accounting.UsageCommands.CloseUsageMonthCommand;
@@ -15,12 +16,8 @@ import org.gridledger.domain.finance.InvoiceId;
 import org.gridledger.domain.finance.InvoiceLineDraft;
 import org.gridledger.domain.finance.InvoiceLineKind;
 import org.gridledger.domain.finance.InvoiceQueries.FindInvoiceQuery;
-import org.gridledger.domain.finance.InvoiceQueries.FindInvoicesQuery;
-import org.gridledger.domain.finance.InvoiceQueries.InvoicePageView;
 import org.gridledger.domain.finance.InvoiceQueries.InvoiceView;
-import org.gridledger.domain.finance.InvoiceStatus;
 import org.gridledger.domain.portfolio.CommunityId;
-import org.gridledger.domain.shared.Pagination;
 import org.gridledger.reporting.billing.BillLine;
 import org.gridledger.reporting.billing.CommunityBill;
 import org.gridledger.reporting.billing.Invoicing;
@@ -47,18 +44,21 @@ class BillingRunInvoicing implements Invoicing {
     private final Queries queries;
     private final FinanceProperties finance;
     private final UsageReadModel usage;
+    private final InvoicePeriods periods;
 
-    BillingRunInvoicing(CommandSender commands, Queries queries, FinanceProperties finance, UsageReadModel usage) {
+    BillingRunInvoicing(CommandSender commands, Queries queries, FinanceProperties finance, UsageReadModel usage,
+                        InvoicePeriods periods) {
         this.commands = commands;
         this.queries = queries;
         this.finance = finance;
         this.usage = usage;
+        this.periods = periods;
     }
 
+    /** Whether a billing run invoiced the community for the period; invoices drafted by hand do not count. */
     @Override
     public boolean invoiced(CommunityId communityId, YearMonth period) {
-        return queries.ask(new FindInvoicesQuery(null, true, communityId, period, InvoiceStatus.ISSUED, null,
-                new Pagination(0, 1)), InvoicePageView.class).totalItems() > 0;
+        return periods.claimed(communityId, period);
     }
 
     @Override
@@ -67,7 +67,7 @@ class BillingRunInvoicing implements Invoicing {
         List<InvoiceLineDraft> lines = bill.lines().stream().map(BillingRunInvoicing::line).toList();
         commands.sendAsSystem(new DraftInvoiceCommand(id, bill.community().communityId(), bill.period(),
                 bill.community().currency(), lines), ACTOR);
-        commands.sendAsSystem(new IssueInvoiceCommand(id, finance.paymentTermDays()), ACTOR);
+        commands.sendAsSystem(new IssueInvoiceCommand(id, finance.paymentTermDays(), true), ACTOR);
         return queries.ask(new FindInvoiceQuery(id, null), InvoiceView.class).number();
     }
 

@@ -163,7 +163,7 @@ class FinanceReportController {
         ProjectionAssumptions assumptions = new ProjectionAssumptions(grantEnd, historyMonths, horizonMonths,
                 costGrowth, feeGrowth, operatingCosts);
         YearMonth lastEnded = lastEndedMonth();
-        YearMonth lastRecorded = sources.latestInvoicedPeriod().filter(p -> p.isBefore(lastEnded)).orElse(lastEnded);
+        YearMonth lastRecorded = sources.latestInvoicedPeriod(lastEnded).orElse(lastEnded);
         MonthRange history = FundingProjection.history(assumptions, lastRecorded);
         return FundingProjection.of(assumptions, history, currency(),
                 sources.invoicesForPeriods(history.from(), history.until()),

@@ -85,6 +85,7 @@ public class ProviderSettlements {
 
     /** Settles every registered provider that has something to settle for {@code period}, for the current principal. */
     public SettlementRunView settleAll(YearMonth period) {
+        commands.requireValidAuditHeaders();
         return settleAll(period, commands::send);
     }
 

@@ -23,6 +23,7 @@ import org.gridledger.domain.portfolio.CommunityQueries.FindCommunityQuery;
 import org.gridledger.domain.shared.Pagination;
 import org.gridledger.reporting.finance.FinanceReportSources;
 import org.gridledger.reporting.finance.IssuedInvoice;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import java.time.YearMonth;
@@ -41,9 +42,11 @@ import java.util.function.Function;
 class QueryFinanceReportSources implements FinanceReportSources {
 
     private final Queries queries;
+    private final JdbcClient jdbc;
 
-    QueryFinanceReportSources(Queries queries) {
+    QueryFinanceReportSources(Queries queries, JdbcClient jdbc) {
         this.queries = queries;
+        this.jdbc = jdbc;
     }
 
     @Override
@@ -73,9 +76,11 @@ class QueryFinanceReportSources implements FinanceReportSources {
     }
 
     @Override
-    public Optional<YearMonth> latestInvoicedPeriod() {
-        return queries.ask(new FindInvoicesQuery(null, true, null, null, InvoiceStatus.ISSUED, null,
-                new Pagination(0, 1)), InvoicePageView.class).items().stream().map(InvoiceView::period).findFirst();
+    public Optional<YearMonth> latestInvoicedPeriod(YearMonth notAfter) {
+        return jdbc.sql("select max(period) from invoice where status = 'ISSUED' and period <= :notAfter")
+                .param("notAfter", notAfter.toString())
+                .query((rs, n) -> rs.getString(1)).list().stream()
+                .filter(java.util.Objects::nonNull).map(YearMonth::parse).findFirst();
     }
 
     @Override

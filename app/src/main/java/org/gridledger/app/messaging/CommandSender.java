@@ -47,6 +47,15 @@ public class CommandSender {
                 .andMetaData(metaData(CurrentPrincipal.get().username(), reason)));
     }
 
+    /**
+     * Checks the current request's audit headers ({@code X-Correlation-Id}, {@code X-Reason}) without sending
+     * anything: for work that sends many commands and reports per item, so that a malformed header is the request's
+     * 400 rather than every item's failure.
+     */
+    public void requireValidAuditHeaders() {
+        metaData(CurrentPrincipal.get().username(), null);
+    }
+
     /** Sends as the system (demo loader, schedulers), outside any request. */
     public <R> R sendAsSystem(Object command, String actor) {
         Map<String, Object> meta = new HashMap<>();

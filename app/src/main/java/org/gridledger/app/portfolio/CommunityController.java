@@ -165,7 +165,8 @@ class CommunityController {
     @Operation(summary = "The community's events with who, when, correlation id and reason")
     AuditTrailView history(@PathVariable CommunityId id) {
         GridPrincipal principal = CurrentPrincipal.get();
-        scope.require(principal, id);
+        // staff, or an admin of this community: FINANCE's reading of every community does not extend to audit trails
+        scope.requireToAct(principal, id);
         find(id);
         return queries.ask(new FindAggregateHistoryQuery(id.toString()), AuditTrailView.class);
     }

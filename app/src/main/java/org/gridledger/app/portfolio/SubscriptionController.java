@@ -154,7 +154,8 @@ class SubscriptionController {
     @PreAuthorize("hasAnyRole('STAFF','COMMUNITY_ADMIN')")
     @Operation(summary = "The subscription's events with who, when, correlation id and reason")
     AuditTrailView history(@PathVariable SubscriptionId id) {
-        inScope(id, false);
+        // staff, or an admin of its community: FINANCE's reading of every community does not extend to audit trails
+        inScope(id, true);
         return queries.ask(new FindAggregateHistoryQuery(id.toString()), AuditTrailView.class);
     }
 

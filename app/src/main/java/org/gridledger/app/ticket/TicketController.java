@@ -24,6 +24,8 @@ import org.gridledger.domain.support.TicketCommands.CloseTicketCommand;
 import org.gridledger.domain.support.TicketCommands.CommentOnTicketCommand;
 import org.gridledger.domain.support.TicketCommands.ExemptTicketFromCreditsCommand;
 import org.gridledger.domain.support.TicketCommands.LinkEmergencySuspensionCommand;
+import org.gridledger.domain.error.DomainException;
+import org.gridledger.domain.error.ErrorCode;
 import org.gridledger.domain.support.TicketCommands.LinkTicketCommand;
 import org.gridledger.domain.support.TicketCommands.OpenEmergencyTicketCommand;
 import org.gridledger.domain.support.TicketCommands.OpenTicketCommand;
@@ -191,7 +193,31 @@ class TicketController {
     @PreAuthorize(SUPPORT)
     @Operation(summary = "Link the ticket to another: duplicate of, caused by")
     ResponseEntity<TicketView> link(@PathVariable TicketId id, @Valid @RequestBody LinkRequest request) {
-        return support(id, principal -> new LinkTicketCommand(id, request.otherTicketId(), request.kind()));
+        return support(id, principal -> {
+            requireLinkable(principal, id, request.otherTicketId());
+            return new LinkTicketCommand(id, request.otherTicketId(), request.kind());
+        });
+    }
+
+    /**
+     * A ticket the caller cannot see is not linked to, and is refused like one that does not exist, so that the
+     * answer tells nothing about other communities' or providers' tickets.
+     */
+    private void requireLinkable(GridPrincipal principal, TicketId id, TicketId other) {
+        if (other == null) {
+            return;
+        }
+        TicketView target;
+        try {
+            target = find(other);
+        } catch (DomainException e) {
+            return; // the aggregate refuses an unknown ticket as TICKET_LINK_INVALID
+        }
+        try {
+            access.requireVisible(principal, target);
+        } catch (DomainException e) {
+            throw DomainException.of(ErrorCode.TICKET_LINK_INVALID, "ticket %s cannot be linked to %s", id, other);
+        }
     }
 
     @PostMapping("/{id}/answers")

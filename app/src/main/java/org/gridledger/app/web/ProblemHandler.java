@@ -169,6 +169,12 @@ class ProblemHandler {
         return Problems.of(ErrorCode.PAYLOAD_TOO_LARGE, e.getMessage(), request.getRequestURI());
     }
 
+    @ExceptionHandler(org.springframework.web.multipart.MaxUploadSizeExceededException.class)
+    ProblemDetail tooLargeUpload(org.springframework.web.multipart.MaxUploadSizeExceededException e,
+                                 HttpServletRequest request) {
+        return Problems.of(ErrorCode.PAYLOAD_TOO_LARGE, "the request body is too large", request.getRequestURI());
+    }
+
     @ExceptionHandler(AccessDeniedException.class)
     ProblemDetail denied(AccessDeniedException e, HttpServletRequest request) {
         return Problems.of(ErrorCode.ACCESS_DENIED, "the principal's roles do not allow this", request.getRequestURI());

@@ -61,6 +61,22 @@ class BillingRunInvoicingTest extends ApiTestBase {
     }
 
     @Test
+    void an_invoice_drafted_by_hand_for_the_month_does_not_keep_the_run_from_billing_it() {
+        String community = registerCommunity(unique("OneOffBilledGrid"));
+        String oneOff = staff().post("/api/v1/invoices", FinanceBodies.invoice(community, OCTOBER)).location();
+        assertSuccess(staff().post(oneOff + "/issue", null));
+        CommunityBill bill = bill(community);
+        assertThat(invoicing.invoiced(bill.community().communityId(), OCTOBER)).isFalse();
+
+        String number = new TransactionTemplate(transactionManager).execute(status -> invoicing.issue(bill));
+
+        assertThat(number).isNotBlank();
+        assertThat(invoicing.invoiced(bill.community().communityId(), OCTOBER)).isTrue();
+        assertThat(staff().get("/api/v1/invoices?communityId=" + community + "&period=" + OCTOBER).json()
+                .path("totalItems").asLong()).isEqualTo(2);
+    }
+
+    @Test
     void a_second_bill_for_the_month_is_refused_and_a_rolled_back_chunk_leaves_nothing() {
         String community = registerCommunity(unique("RebilledGrid"));
         CommunityBill bill = bill(community);

@@ -305,6 +305,9 @@ class SettlementApiTest extends ApiTestBase {
         assertProblem(staff().post("/api/v1/providers/" + UUID.randomUUID() + "/settlements",
                 obj("period", "2019-01")), 404, ErrorCode.PROVIDER_NOT_FOUND);
         assertProblem(staff().post(settle, obj("period", "March")), 400, ErrorCode.INVALID_VALUE);
+        // a malformed audit header is the request's fault, not every provider's: 400 before anything is settled
+        assertProblem(staff().header("X-Correlation-Id", "bad id!").post("/api/v1/settlements",
+                obj("period", "2019-01")), 400, ErrorCode.INVALID_VALUE);
         assertProblem(staff().get("/api/v1/settlements/" + UUID.randomUUID()), 404, ErrorCode.SETTLEMENT_NOT_FOUND);
         assertProblem(staff().get("/api/v1/settlements/costs?from=2025-03&until=2025-01"), 422,
                 ErrorCode.INVALID_PERIOD);

@@ -248,6 +248,27 @@ class TicketApiTest extends ApiTestBase {
     }
 
     @Test
+    void a_provider_links_its_ticket_only_to_tickets_it_sees_and_learns_nothing_of_others() {
+        String path = open(member, "URGENT").location();
+        String own = open(member, "URGENT").location();
+        TicketScenario elsewhere = TicketScenario.create(anonymous(), staff(), null, null, null);
+        Http foreignMember = newAccountWithRole(Role.MEMBER);
+        VoMembers.join(staff(), foreignMember, elsewhere.communityId());
+        String foreign = foreignMember.post("/api/v1/tickets", obj("communityId", elsewhere.communityId(),
+                "packageId", elsewhere.packageId(), "priority", "URGENT", "subject", "Not yours")).location();
+        String foreignId = foreign.substring(foreign.lastIndexOf('/') + 1);
+
+        assertProblem(scenario.providerClient().post(path + "/links", obj("otherTicketId", foreignId,
+                "kind", "DUPLICATE_OF")), 422, ErrorCode.TICKET_LINK_INVALID);
+        assertProblem(scenario.providerClient().post(path + "/links", obj("otherTicketId",
+                UUID.randomUUID().toString(), "kind", "DUPLICATE_OF")), 422, ErrorCode.TICKET_LINK_INVALID);
+        assertThat(staff().get(path).json().path("links")).isEmpty();
+        Reply linked = scenario.providerClient().post(path + "/links", obj("otherTicketId",
+                own.substring(own.lastIndexOf('/') + 1), "kind", "DUPLICATE_OF"));
+        assertThat(linked.status()).as("%s", linked).isEqualTo(201);
+    }
+
+    @Test
     void a_package_without_an_award_for_the_lot_goes_to_the_first_level_queue() {
         String pkg = staff().post("/api/v1/packages", Bodies.supportPackage(unique("Unawarded"),
                 "SECOND_LEVEL_SUPPORT")).json().path("packageId").asText();

@@ -141,6 +141,21 @@ class MalformedRequestTest extends ApiTestBase {
     }
 
     @Test
+    void a_chunked_multipart_body_is_not_parsed_by_the_container_and_is_refused_as_an_unsupported_type() {
+        long before = communityCount();
+        String boundary = "gridledger-test-boundary";
+        String multipart = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"a\"; filename=\"a.bin\"\r\n"
+                + "Content-Type: application/octet-stream\r\n\r\n" + "z".repeat(2_000_000) + "\r\n--" + boundary + "--\r\n";
+
+        Reply reply = staff().header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .postChunked("/api/v1/communities", multipart.getBytes(StandardCharsets.UTF_8));
+
+        // with multipart parsing on, the container read the 2 MB part into a temporary file before any handler saw it
+        assertProblem(reply, 415, ErrorCode.UNSUPPORTED_MEDIA_TYPE);
+        assertThat(communityCount()).isEqualTo(before);
+    }
+
+    @Test
     void a_method_the_resource_does_not_support_is_refused_with_405() {
         Reply reply = staff().delete("/api/v1/packages");
 

@@ -201,7 +201,7 @@ public enum ErrorCode {
     INVOICE_ISSUED(ErrorKind.RULE_VIOLATED, "The invoice is issued; it cannot be changed or issued again."),
     INVOICE_NOT_ISSUED(ErrorKind.RULE_VIOLATED, "Only an issued invoice takes payments and credit notes."),
     INVOICE_NOT_ISSUABLE(ErrorKind.RULE_VIOLATED, "An invoice needs at least one line and a total that is not negative."),
-    INVOICE_PERIOD_TAKEN(ErrorKind.CONFLICT, "An invoice for this community and period is issued already."),
+    INVOICE_PERIOD_TAKEN(ErrorKind.CONFLICT, "A billing run's invoice for this community and period is issued already."),
     CREDIT_NOTE_EXCEEDS_INVOICE(ErrorKind.RULE_VIOLATED, "The credit notes of an invoice cannot exceed its gross total."),
     CREDIT_NOTE_INVALID(ErrorKind.RULE_VIOLATED, "A credit note needs a positive amount, a VAT rate and a reason."),
     PAYMENT_INVALID(ErrorKind.RULE_VIOLATED, "A payment needs a positive amount, a reference and a date not in the future."),

@@ -17,7 +17,10 @@ public final class GrantEvents {
     public record GrantInstalment(YearMonth month, Money amount) {
     }
 
-    /** A grant with its recognition schedule: equal monthly shares in cents, the last month taking the remainder. */
+    /**
+     * A grant with its recognition schedule: equal monthly shares in whole cents, rounded down, the cents left over
+     * going one each to the first months.
+     */
     @Revision("1")
     public record GrantRecordedEvent(GrantId grantId, String funder, String reference, Money amount,
                                      YearMonth firstMonth, YearMonth lastMonth, LocalDate endsOn,

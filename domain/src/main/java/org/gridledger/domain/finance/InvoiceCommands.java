@@ -26,8 +26,18 @@ public final class InvoiceCommands {
                                          List<InvoiceLineDraft> lines) {
     }
 
-    /** Issues a draft: gapless number of the year, issue date today, due {@code paymentTermDays} later. */
-    public record IssueInvoiceCommand(@TargetAggregateIdentifier InvoiceId invoiceId, int paymentTermDays) {
+    /**
+     * Issues a draft: gapless number of the year, issue date today, due {@code paymentTermDays} later. A billing run's
+     * invoice ({@code billingRun}) is the community's one run invoice of its period; one drafted by hand (a one-off
+     * charge, a correction) is an invoice beside it and claims no period.
+     */
+    public record IssueInvoiceCommand(@TargetAggregateIdentifier InvoiceId invoiceId, int paymentTermDays,
+                                      boolean billingRun) {
+
+        /** An invoice drafted by hand. */
+        public IssueInvoiceCommand(InvoiceId invoiceId, int paymentTermDays) {
+            this(invoiceId, paymentTermDays, false);
+        }
     }
 
     /** Credits part or all of an issued invoice; the VAT follows from the net at the given rate. */

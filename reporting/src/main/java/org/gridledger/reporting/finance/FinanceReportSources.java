@@ -20,8 +20,11 @@ public interface FinanceReportSources {
     /** The community's name; {@code COMMUNITY_NOT_FOUND} for an unknown one. */
     String communityName(CommunityId communityId);
 
-    /** The latest service month with an issued invoice, if there is one. */
-    Optional<YearMonth> latestInvoicedPeriod();
+    /**
+     * The latest service month with an issued invoice, not after {@code notAfter}, if there is one: an invoice for a
+     * later month (a prepayment) does not make the months before it count as billed.
+     */
+    Optional<YearMonth> latestInvoicedPeriod(YearMonth notAfter);
 
     /** Every grant with its monthly recognition schedule. */
     List<GrantView> grants();

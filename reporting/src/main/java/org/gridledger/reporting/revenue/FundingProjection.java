@@ -22,8 +22,9 @@ import java.util.Map;
 /**
  * What the months after the grant would cost and what each community would have to pay to cover it.
  *
- * <p>The base is the history window: the {@code historyMonths} months up to the last recorded month (the last
- * ended one, or the latest invoiced one when that is earlier), or up to the grant's last month when that is earlier.
+ * <p>The base is the history window: the {@code historyMonths} months up to the last recorded month (the latest
+ * invoiced month up to the last ended one; the last ended one when none is invoiced), or up to the grant's last month
+ * when that is earlier.
  * The average monthly provider cost plus the organisation's own {@code operatingCosts} (which GridLedger does not
  * record), and every community's average monthly fee over that window, both counted as {@link RevenueModel} counts
  * them, are the month-zero figures. A projected
@@ -61,8 +62,8 @@ public record FundingProjection(ProjectionAssumptions assumptions, YearMonth his
     }
 
     /**
-     * The history window for these assumptions, given the last recorded month: the last ended month, or the latest
-     * month invoiced when that is earlier (a month not billed yet would count as a month without fees).
+     * The history window for these assumptions, given the last recorded month: the latest invoiced month up to the last
+     * ended one (a month not billed yet would count as a month without fees).
      */
     public static MonthRange history(ProjectionAssumptions assumptions, YearMonth lastRecordedMonth) {
         YearMonth until = assumptions.grantEndsWith().isBefore(lastRecordedMonth) ? assumptions.grantEndsWith()
