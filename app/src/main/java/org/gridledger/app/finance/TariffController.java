@@ -1,5 +1,14 @@
 package org.gridledger.app.finance;
 
+import org.gridledger.domain.accounting.ResourceId;
+import org.gridledger.domain.accounting.ResourceQueries.FindResourceQuery;
+import org.gridledger.domain.accounting.ResourceQueries.ResourceView;
+import org.gridledger.domain.error.DomainException;
+import org.gridledger.domain.error.ErrorCode;
+import org.gridledger.domain.portfolio.CommunityQueries.CommunityView;
+import org.gridledger.domain.portfolio.CommunityQueries.FindCommunityQuery;
+import org.gridledger.domain.portfolio.ProviderQueries.FindProviderQuery;
+import org.gridledger.domain.portfolio.ProviderQueries.ProviderView;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -81,11 +90,31 @@ class TariffController {
     @Operation(summary = "Define the tariff of a unit for a provider's default, a resource (resourceId) or a "
             + "community's agreement (communityId), with its first price")
     ResponseEntity<TariffView> define(@Valid @RequestBody DefineTariffRequest request) {
+        requireKnown(request);
         TariffId id = TariffId.random();
         commands.send(new DefineTariffCommand(id, request.providerId(), request.resourceId(), request.communityId(),
                 request.unit(), new Money(request.price(), finance.inBooks(request.currency())),
                 request.effectiveFrom(), request.effectiveUntil()));
         return Created.at("/api/v1/tariffs/" + id, () -> find(id));
+    }
+
+    /**
+     * The tariff's provider, community and resource exist (404 otherwise), and a resource's tariff is its own
+     * provider's: a tariff once defined is kept for good and holds its key.
+     */
+    private void requireKnown(DefineTariffRequest request) {
+        queries.ask(new FindProviderQuery(request.providerId()), ProviderView.class);
+        if (request.communityId() != null) {
+            queries.ask(new FindCommunityQuery(request.communityId()), CommunityView.class);
+        }
+        if (request.resourceId() != null) {
+            ResourceView resource = queries.ask(new FindResourceQuery(new ResourceId(request.resourceId())),
+                    ResourceView.class);
+            if (!resource.providerId().equals(request.providerId())) {
+                throw DomainException.of(ErrorCode.TARIFF_INVALID, "resource %s belongs to provider %s, not %s",
+                        request.resourceId(), resource.providerId(), request.providerId());
+            }
+        }
     }
 
     @PostMapping("/{id}/prices")

@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.gridledger.domain.error.DomainException;
@@ -35,7 +36,8 @@ class AccountController {
 
     record CreateAccountRequest(@Pattern(regexp = "^[a-z0-9][a-z0-9._-]{1,63}$") String username,
                                 @Size(max = 128) String password, @Size(max = 200) String displayName,
-                                @NotEmpty Set<Role> roles, Set<@Size(max = 64) String> providerIds) {
+                                @NotEmpty Set<@NotNull Role> roles,
+                                Set<@NotNull @Size(max = 64) String> providerIds) {
     }
 
     record AccountView(String username, String displayName, boolean enabled, Set<Role> roles, Set<String> providerIds,
@@ -53,7 +55,8 @@ class AccountController {
     }
 
     record IssueTokenRequest(@Pattern(regexp = "^[a-z0-9][a-z0-9._-]{1,63}$") String username,
-                             @Size(min = 1, max = 128) String name, Set<Role> roles, @Size(max = 64) String providerId,
+                             @Size(min = 1, max = 128) String name, Set<@NotNull Role> roles,
+                             @Size(max = 64) String providerId,
                              CommunityId communityId, Instant expiresAt) {
     }
 

@@ -22,7 +22,7 @@ class TariffApiTest extends ApiTestBase {
     void a_price_change_adds_a_version_and_the_price_in_force_follows_the_precedence() {
         String provider = registerProvider();
         String community = registerCommunity(unique("AgreedGrid"));
-        String resource = UUID.randomUUID().toString();
+        String resource = resourceOf(provider);
         Reply defined = staff().post("/api/v1/tariffs", tariff(provider, "HS06_HOUR", "0.030", "2026-01-01"));
         assertThat(defined.status()).as("%s", defined).isEqualTo(201);
         String path = defined.location();
@@ -69,6 +69,18 @@ class TariffApiTest extends ApiTestBase {
                 "effectiveFrom", "2026-03-01")), 422, ErrorCode.CURRENCY_MISMATCH);
         assertProblem(staff().post("/api/v1/tariffs", tariff(provider, "SEAT", "1", "2026-03-01")), 422,
                 ErrorCode.TARIFF_INVALID);
+        // a tariff is kept for good and holds its key: its provider, community and resource must exist and match
+        assertProblem(staff().post("/api/v1/tariffs", tariff(UUID.randomUUID().toString(), "CPU_HOUR", "0.01",
+                "2026-03-01")), 404, ErrorCode.PROVIDER_NOT_FOUND);
+        assertProblem(staff().post("/api/v1/tariffs", obj("providerId", provider, "communityId",
+                UUID.randomUUID().toString(), "unit", "CPU_HOUR", "price", "0.01", "effectiveFrom", "2026-03-01")),
+                404, ErrorCode.COMMUNITY_NOT_FOUND);
+        assertProblem(staff().post("/api/v1/tariffs", obj("providerId", provider, "resourceId",
+                UUID.randomUUID().toString(), "unit", "CPU_HOUR", "price", "0.01", "effectiveFrom", "2026-03-01")),
+                404, ErrorCode.RESOURCE_NOT_FOUND);
+        String foreignResource = resourceOf(registerProvider());
+        assertProblem(staff().post("/api/v1/tariffs", obj("providerId", provider, "resourceId", foreignResource,
+                "unit", "CPU_HOUR", "price", "0.01", "effectiveFrom", "2026-03-01")), 422, ErrorCode.TARIFF_INVALID);
 
         assertThat(staff().get(path).json().path("prices")).hasSize(1);
         assertThat(staff().get(agreement).json().path("prices")).hasSize(1);
@@ -103,6 +115,15 @@ class TariffApiTest extends ApiTestBase {
                 + "&unit=HS06_HOUR&communityId=" + community + "&at=" + at);
         assertThat(reply.status()).as("%s", reply).isEqualTo(200);
         return reply.json();
+    }
+
+    /** A compute resource of the provider, registered through the API. */
+    private String resourceOf(String provider) {
+        String site = "TARIFF-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        Reply registered = staff().post("/api/v1/resources", obj("providerId", provider, "name", site + " CPU",
+                "siteName", site, "batchSystem", "SLURM", "cores", 16, "hs06PerCore", "10"));
+        assertThat(registered.status()).as("%s", registered).isEqualTo(201);
+        return registered.json().path("resourceId").asText();
     }
 
     private String registerProvider() {

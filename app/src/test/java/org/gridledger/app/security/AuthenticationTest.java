@@ -96,6 +96,13 @@ class AuthenticationTest extends ApiTestBase {
         assertThat(read.json().path("createdBy").asText()).isEqualTo("admin");
         assertProblem(staff().post("/api/v1/accounts", Bodies.obj("username", username, "roles",
                 List.of("STAFF"))), 409, ErrorCode.ACCOUNT_EXISTS);
+        // null elements are malformed input, not a server failure
+        String nullRoles = unique("null-roles");
+        assertProblem(staff().post("/api/v1/accounts", "{\"username\":\"" + nullRoles + "\",\"roles\":[null]}"),
+                400, ErrorCode.VALIDATION_FAILED);
+        assertProblem(staff().post("/api/v1/accounts", "{\"username\":\"" + nullRoles
+                + "\",\"roles\":[\"PROVIDER\"],\"providerIds\":[null]}"), 400, ErrorCode.VALIDATION_FAILED);
+        assertProblem(staff().get("/api/v1/accounts/" + nullRoles), 404, ErrorCode.ACCOUNT_NOT_FOUND);
         assertThat(staff().get("/api/v1/accounts/" + username).json().path("roles")).extracting(n -> n.asText())
                 .containsExactly("MEMBER");
     }
