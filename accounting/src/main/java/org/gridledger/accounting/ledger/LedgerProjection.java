@@ -51,7 +51,8 @@ import java.util.UUID;
 class LedgerProjection {
 
     static final String GROUP = "ledger";
-    static final int MAX_JOURNAL_DAYS = 3700;
+    /** A journal read (JSON or CSV, held in memory) covers at most a leap year; longer spans are read year by year. */
+    static final int MAX_JOURNAL_DAYS = 366;
 
     private final JdbcClient jdbc;
 
@@ -184,7 +185,7 @@ class LedgerProjection {
         if (query.from() == null || query.until() == null || !query.until().isAfter(query.from())
                 || query.until().toEpochDay() - query.from().toEpochDay() > MAX_JOURNAL_DAYS) {
             throw new DomainException(ErrorCode.INVALID_PERIOD,
-                    "the journal needs from before until, at most about ten years apart");
+                    "the journal needs from before until, at most 366 days apart (read longer spans year by year)");
         }
         List<JournalLineView> lines = jdbc.sql("""
                         select e.*, l.line_no, l.account, l.subaccount, l.debit, l.credit, l.currency

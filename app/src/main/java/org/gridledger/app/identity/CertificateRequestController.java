@@ -169,10 +169,17 @@ class CertificateRequestController {
 
     @PostMapping("/{id}/revoke")
     @PreAuthorize("hasAnyRole('MEMBER','RA_OPERATOR','STAFF')")
-    @Operation(summary = "Revoke the certificate with an RFC 5280 reason; the CRL is re-signed at once")
+    @Operation(summary = "Revoke the certificate with an RFC 5280 reason; the CRL is re-signed at once. The holder "
+            + "gives UNSPECIFIED, KEY_COMPROMISE, AFFILIATION_CHANGED, SUPERSEDED or CESSATION_OF_OPERATION; RA "
+            + "operators and staff also CA_COMPROMISE and PRIVILEGE_WITHDRAWN; CERTIFICATE_HOLD and AA_COMPROMISE "
+            + "never apply")
     ResponseEntity<CertificateRequestView> revoke(@PathVariable CertificateRequestId id,
                                                   @Valid @RequestBody RevokeRequest request) {
         visible(id);
+        if (!CurrentPrincipal.get().hasAny(Role.RA_OPERATOR, Role.STAFF) && !request.reason().holderMayGive()) {
+            throw DomainException.of(ErrorCode.REVOCATION_REASON_NOT_ALLOWED, "the holder revokes for unspecified, "
+                    + "KEY_COMPROMISE, AFFILIATION_CHANGED, SUPERSEDED or CESSATION_OF_OPERATION, not %s", request.reason());
+        }
         commands.send(new RevokeCertificateCommand(id, request.reason(), CurrentPrincipal.get().username()),
                 request.reason().name());
         return created(id);

@@ -106,6 +106,9 @@ class SubscriptionController {
                 SubscriptionPageView.class);
     }
 
+    /** The longest span of days one active-days read covers. */
+    static final int MAX_ACTIVE_DAYS_SPAN = 366;
+
     @GetMapping("/api/v1/subscriptions/active-days")
     @PreAuthorize("hasAnyRole('STAFF','FINANCE','COMMUNITY_ADMIN')")
     @Operation(summary = "Per subscription, the runs of days in [from, until) with the same terms version and seats")
@@ -118,6 +121,11 @@ class SubscriptionController {
             scope.require(principal, communityId);
         } else if (scope.visibleTo(principal) != null) {
             throw new DomainException(ErrorCode.OUT_OF_SCOPE, "name the community: communityId is required");
+        }
+        if (!until.isAfter(from) || until.toEpochDay() - from.toEpochDay() > MAX_ACTIVE_DAYS_SPAN) {
+            // every community's runs of days are held in memory for the answer: a year at a time
+            throw DomainException.of(ErrorCode.INVALID_PERIOD, "from lies before until, at most %d days apart",
+                    MAX_ACTIVE_DAYS_SPAN);
         }
         return queries.ask(new FindActiveSubscriptionDaysQuery(communityId, new DateRange(from, until)),
                 ActiveSubscriptionDaysView.class);

@@ -68,6 +68,9 @@ class LedgerApiTest extends ApiTestBase {
                 .extracting(a -> a.path("code").asText()).contains("1000", "1200", "2100", "2200", "4100", "4200");
         assertProblem(staff().get("/api/v1/ledger/journal.csv?from=" + today() + "&until=" + today()), 422,
                 ErrorCode.INVALID_PERIOD);
+        // a journal read is held in memory: a year at a time
+        assertProblem(staff().get("/api/v1/ledger/journal.csv?from=2016-01-01&until=2026-01-01"), 422,
+                ErrorCode.INVALID_PERIOD);
     }
 
     private BigDecimal receivable(String community) {

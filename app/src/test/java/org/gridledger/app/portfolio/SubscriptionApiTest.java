@@ -68,6 +68,8 @@ class SubscriptionApiTest extends ApiTestBase {
         JsonNode runs = staff().get("/api/v1/subscriptions/active-days?from=" + today() + "&until="
                 + endsOn.plusMonths(1) + "&communityId=" + community).json().path("runs");
         assertThat(runs).hasSize(2);
+        assertProblem(staff().get("/api/v1/subscriptions/active-days?from=0001-01-01&until=9999-12-31"), 422,
+                ErrorCode.INVALID_PERIOD);
         assertThat(runs.get(0).path("seats").asInt()).isEqualTo(4);
         assertThat(runs.get(0).path("days").asLong()).isEqualTo(1);
         assertThat(runs.get(1).path("seats").asInt()).isEqualTo(6);

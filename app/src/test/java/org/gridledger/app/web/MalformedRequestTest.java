@@ -103,6 +103,7 @@ class MalformedRequestTest extends ApiTestBase {
         assertProblem(staff().get("/api/v1/communities?size=201"), 400, ErrorCode.INVALID_VALUE);
         assertProblem(staff().get("/api/v1/packages?size=ten"), 400, ErrorCode.INVALID_VALUE);
         assertProblem(staff().get("/api/v1/packages?asOf=yesterday"), 400, ErrorCode.INVALID_VALUE);
+        assertProblem(staff().get("/api/v1/billing-runs?size=201"), 400, ErrorCode.INVALID_VALUE);
     }
 
     @Test

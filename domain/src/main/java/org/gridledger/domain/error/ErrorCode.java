@@ -151,6 +151,10 @@ public enum ErrorCode {
     CERTIFICATE_NOT_FOUND(ErrorKind.NOT_FOUND, "No such certificate."),
     CERTIFICATE_SUBJECT_BOUND(ErrorKind.CONFLICT, "The certificate subject is bound to another account."),
     CERTIFICATE_LOGIN_REFUSED(ErrorKind.UNAUTHENTICATED, "The client certificate is unknown, expired, revoked or not for client authentication."),
+    CERTIFICATE_REQUEST_OWN(ErrorKind.FORBIDDEN, "An RA operator may not vet or approve their own request, nor one for a DN bound to or owned by their account."),
+    SUBJECT_CHARACTERS_INVALID(ErrorKind.RULE_VIOLATED, "Subject values may hold only PrintableString characters: letters A-Z and a-z, digits, space and '()+,-.:?"),
+    REVOCATION_REASON_NOT_ALLOWED(ErrorKind.RULE_VIOLATED, "The revocation reason does not apply to a user certificate or is not one the holder may give."),
+    CERTIFICATE_REQUESTER_DISABLED(ErrorKind.RULE_VIOLATED, "The requester's account is disabled; its request is not approved."),
 
     // accounting: resources and jobs
     RESOURCE_NOT_FOUND(ErrorKind.NOT_FOUND, "No such compute resource."),

@@ -18,4 +18,25 @@ public enum CertificateRevocationReason {
     public int code() {
         return code;
     }
+
+    /**
+     * Whether the reason applies to a grid user certificate at all: {@code aACompromise} is for attribute
+     * certificates, and {@code certificateHold} is a temporary revocation that GridLedger, which never un-revokes,
+     * cannot lift.
+     */
+    public boolean appliesToUserCertificates() {
+        return this != AA_COMPROMISE && this != CERTIFICATE_HOLD;
+    }
+
+    /**
+     * Whether the holder may give the reason for their own certificate: unspecified, keyCompromise,
+     * affiliationChanged, superseded, cessationOfOperation. A CA compromise and a withdrawn privilege are the RA's and
+     * staff's to declare.
+     */
+    public boolean holderMayGive() {
+        return switch (this) {
+            case UNSPECIFIED, KEY_COMPROMISE, AFFILIATION_CHANGED, SUPERSEDED, CESSATION_OF_OPERATION -> true;
+            default -> false;
+        };
+    }
 }

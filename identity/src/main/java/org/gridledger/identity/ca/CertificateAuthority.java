@@ -91,14 +91,19 @@ public class CertificateAuthority {
         return settings;
     }
 
-    /** Signs a user certificate for the checked CSR, valid from {@code notBefore} for the configured lifetime. */
+    /**
+     * Signs a user certificate for the checked CSR, valid from {@code notBefore} for the configured lifetime. The
+     * subject is built afresh from the CSR's slash-form DN in the CA's canonical encoding: the CSR's own string types
+     * (BMPString, T61String, UTF8String for the country) never reach the certificate.
+     */
     public Issued issueUserCertificate(InspectedCsr csr, Instant notBefore) {
         BigInteger serial = newSerial();
         Instant notAfter = notBefore.plus(settings.certificateLifetime());
         if (notAfter.isAfter(certificate.getNotAfter().toInstant())) {
             notAfter = certificate.getNotAfter().toInstant();
         }
-        return sign(CertificateProfiles.user(name, keyId, serial, notBefore, notAfter, csr.subject(), csr.publicKey(),
+        return sign(CertificateProfiles.user(name, keyId, serial, notBefore, notAfter,
+                DistinguishedNames.toX500Name(csr.subjectDn()), csr.publicKey(),
                 settings.crlDistributionPoint(), settings.policyOid()));
     }
 

@@ -142,8 +142,8 @@ class CertificateProjection {
             jdbc.sql("select certificate_pem from identity_certificate where request_id = :id")
                     .param("id", event.requestId().value()).query(String.class).optional()
                     .ifPresent(pem -> jdbc.sql("""
-                                    insert into identity_compromised_key (key_hash, serial, revoked_at)
-                                    values (:hash, :serial, :at) on conflict (key_hash) do nothing""")
+                                    insert into identity_compromised_key (key_hash, serial, revoked_at, fingerprint)
+                                    values (:hash, :serial, :at, 2) on conflict (key_hash) do nothing""")
                             .param("hash", CompromisedKeys.hash(SubjectPublicKeyInfo.getInstance(
                                     CaKeyStore.parseCertificate(pem).getPublicKey().getEncoded())))
                             .param("serial", event.serial()).param("at", utc(event.revokedAt()))

@@ -30,7 +30,9 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * request that vetted it). Rules: the CSR passes {@link CsrInspector}; its DN belongs to the requester for good
  * ({@link DnOwnerRegistry}); a renewal needs a valid certificate of the same holder and DN and a new key
  * ({@link RenewalPolicy}) and inherits that vetting; a request is vetted, approved or rejected only while submitted;
- * approval needs a vetting; approving issues the certificate; only an issued, unexpired certificate is revoked, once.
+ * an RA operator never vets or approves a request of their own ({@link OwnRequests}); approval needs a vetting and
+ * a requester whose account is enabled ({@link RequesterAccounts}); approving issues the certificate; only an issued, unexpired certificate is revoked, once, for a reason that applies
+ * to a user certificate.
  */
 @Aggregate
 class CertificateRequest {
@@ -74,18 +76,28 @@ class CertificateRequest {
     }
 
     @CommandHandler
-    void handle(RecordVettingCommand command, Clock clock) {
+    void handle(RecordVettingCommand command, OwnRequests own, Clock clock) {
         requireSubmitted();
         CertificateVetting recorded = Vettings.record(command, clock);
+        requireNotOwn(command.operator(), own);
         apply(new CertificateRequestVettedEvent(requestId, recorded, clock.instant()));
     }
 
     @CommandHandler
     void handle(ApproveCertificateRequestCommand command, CsrInspector inspector, CertificateAuthority ca,
-                RenewalPolicy renewals, CompromisedKeys compromisedKeys, Clock clock) {
+                RenewalPolicy renewals, CompromisedKeys compromisedKeys, OwnRequests own,
+                RequesterAccounts requesters, Clock clock) {
         requireSubmitted();
+        if (command.operator() == null || command.operator().isBlank()) {
+            throw new DomainException(ErrorCode.VALIDATION_FAILED, "the approving operator is required");
+        }
+        requireNotOwn(command.operator(), own);
         if (vetting == null) {
             throw DomainException.of(ErrorCode.VETTING_MISSING, "request %s has not been vetted", requestId);
+        }
+        if (requesters.disabled(requester)) {
+            throw DomainException.of(ErrorCode.CERTIFICATE_REQUESTER_DISABLED,
+                    "the account of %s is disabled; enable it before approving its request", requester);
         }
         Instant now = clock.instant();
         var csr = inspector.inspect(csrPem);
@@ -99,6 +111,17 @@ class CertificateRequest {
         apply(new CertificateIssuedEvent(requestId, requester, issued.serial(), subjectDn, ca.issuerDn(),
                 issued.certificate().getNotBefore().toInstant(), issued.certificate().getNotAfter().toInstant(),
                 issued.pem(), command.operator(), now));
+    }
+
+    /**
+     * Four eyes: the operator is not the requester, is not the DN (a certificate login without an account is named by
+     * it), and neither the DN nor the requester is bound to or claimed by the operator's account.
+     */
+    private void requireNotOwn(String operator, OwnRequests own) {
+        if (operator.equals(requester) || operator.equals(subjectDn) || own.tiedTo(operator, requester, subjectDn)) {
+            throw DomainException.of(ErrorCode.CERTIFICATE_REQUEST_OWN,
+                    "%s may not vet or approve request %s: it is their own or for a DN of theirs", operator, requestId);
+        }
     }
 
     /** A key of a certificate revoked for key compromise is never certified again (checked again at approval). */
@@ -129,6 +152,10 @@ class CertificateRequest {
         }
         if (command.reason() == null) {
             throw new DomainException(ErrorCode.VALIDATION_FAILED, "a revocation reason is required");
+        }
+        if (!command.reason().appliesToUserCertificates()) {
+            throw DomainException.of(ErrorCode.REVOCATION_REASON_NOT_ALLOWED,
+                    "%s does not apply to a user certificate", command.reason());
         }
         Instant now = clock.instant();
         if (!now.isBefore(notAfter)) {

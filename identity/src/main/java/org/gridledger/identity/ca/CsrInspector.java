@@ -25,7 +25,8 @@ import java.util.Set;
  * Reads and checks a PKCS#10 CSR in PEM: at most 64 KiB, exactly one PEM block of type CERTIFICATE REQUEST, a
  * signature algorithm of SHA-256 or stronger with RSA or ECDSA, a key that passes {@link KeyChecks}, a signature that
  * verifies with the CSR's own key, and a subject inside the namespace: the namespace's attributes, then exactly one
- * OU and one CN. Any failure is a {@link DomainException} with its own code; nothing of the input is trusted before
+ * OU and one CN, every value of PrintableString characters, whatever string type the CSR encodes it in (the CA issues
+ * its own encoding, {@link DistinguishedNames#toX500Name}). Any failure is a {@link DomainException} with its own code; nothing of the input is trusted before
  * it is checked. Every check runs on every inspection, except that the signature of a CSR whose very bytes this
  * inspector verified before is not verified twice (see {@link #verifySignature}).
  */
@@ -143,6 +144,12 @@ public final class CsrInspector {
         List<DistinguishedNames.Attribute> attributes = DistinguishedNames.attributes(subject).orElseThrow(() ->
                 new DomainException(ErrorCode.SUBJECT_OUTSIDE_NAMESPACE, "the subject has an attribute or value that "
                         + "a grid DN does not allow"));
+        if (!DistinguishedNames.printable(attributes)) {
+            // GFD.125 recommends PrintableString; outside it, look-alike letters (a Cyrillic а for a Latin a) would
+            // certify a second DN that prints as the first, and umlauts have two spellings (ü, u + combining ¨)
+            throw new DomainException(ErrorCode.SUBJECT_CHARACTERS_INVALID, "the subject may hold only letters A-Z "
+                    + "and a-z, digits, space and '()+,-.:? (write umlauts as ae, oe, ue, ss)");
+        }
         String expected = DistinguishedNames.render(namespace) + "/OU=<organisation>/CN=<name>";
         if (attributes.size() != namespace.size() + 2
                 || !attributes.subList(0, namespace.size()).equals(namespace)

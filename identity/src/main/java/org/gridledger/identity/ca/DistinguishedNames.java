@@ -1,7 +1,10 @@
 package org.gridledger.identity.ca;
 
+import org.bouncycastle.asn1.ASN1Encodable;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.ASN1String;
+import org.bouncycastle.asn1.DERPrintableString;
+import org.bouncycastle.asn1.DERUTF8String;
 import org.bouncycastle.asn1.x500.AttributeTypeAndValue;
 import org.bouncycastle.asn1.x500.RDN;
 import org.bouncycastle.asn1.x500.X500Name;
@@ -86,13 +89,25 @@ public final class DistinguishedNames {
         return attributes;
     }
 
-    /** The X.500 name of a slash-form DN, with UTF8String values except C (PrintableString). */
+    /**
+     * The X.500 name of a slash-form DN in the one encoding the CA issues: countryName as PrintableString (RFC 5280
+     * requires it), every other value as PrintableString when its characters fit (GFD.125's recommendation), else
+     * as UTF8String. The same slash form always gives the same bytes.
+     */
     public static X500Name toX500Name(String slashForm) {
         X500NameBuilder builder = new X500NameBuilder(BCStyle.INSTANCE);
         for (Attribute attribute : parse(slashForm)) {
-            builder.addRDN(TYPES.get(attribute.type()), attribute.value());
+            String value = attribute.value();
+            ASN1Encodable encoded = attribute.type().equals("C") || DERPrintableString.isPrintableString(value)
+                    ? new DERPrintableString(value, true) : new DERUTF8String(value);
+            builder.addRDN(TYPES.get(attribute.type()), encoded);
         }
         return builder.build();
+    }
+
+    /** Whether every value of the DN is made of PrintableString characters (X.680: A–Z a–z 0–9 space '()+,-./:=?). */
+    public static boolean printable(List<Attribute> attributes) {
+        return attributes.stream().allMatch(attribute -> DERPrintableString.isPrintableString(attribute.value()));
     }
 
     private static String typeName(ASN1ObjectIdentifier oid) {

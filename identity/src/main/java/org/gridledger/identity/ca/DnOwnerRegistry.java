@@ -8,7 +8,10 @@ import java.time.Instant;
  */
 public interface DnOwnerRegistry {
 
-    /** Claims {@code subjectDn} for {@code requester}; true when it is theirs (now or already), false when another's. */
+    /**
+     * Claims {@code subjectDn} for {@code requester}; true when it is theirs (now or already), false when another's:
+     * claimed by another person, or bound by staff to another account.
+     */
     boolean claim(String subjectDn, String requester, Instant at);
 
     /** The person {@code subjectDn} belongs to, if anyone claimed it. */

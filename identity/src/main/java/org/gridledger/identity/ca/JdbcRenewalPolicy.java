@@ -71,12 +71,13 @@ class JdbcRenewalPolicy implements RenewalPolicy {
     }
 
     /**
-     * Whether two public keys are the same key, whatever their encoding: the RSA modulus and exponent (an encoding
-     * with or without NULL algorithm parameters is the same key), the EC point (compressed or not).
+     * Whether two public keys are the same key, whatever their encoding: the RSA modulus, whatever the exponent (the
+     * factors of the modulus are the private key; an encoding with or without NULL algorithm parameters is the same
+     * key too), the EC point (compressed or not).
      */
     static boolean sameKey(PublicKey a, PublicKey b) {
         if (a instanceof RSAPublicKey ra && b instanceof RSAPublicKey rb) {
-            return ra.getModulus().equals(rb.getModulus()) && ra.getPublicExponent().equals(rb.getPublicExponent());
+            return ra.getModulus().equals(rb.getModulus());
         }
         if (a instanceof ECPublicKey ea && b instanceof ECPublicKey eb) {
             return ea.getW().equals(eb.getW());

@@ -68,7 +68,7 @@ class CertificateProjectionTest {
     @BeforeEach
     void setUp() {
         EmbeddedDatabase.truncate("identity_certificate", "identity_certificate_request", "identity_crl",
-                "identity_ca_key", "identity_dn_owner");
+                "identity_ca_key", "identity_dn_owner", "identity_compromised_key");
         ca = new CertificateAuthority(TestKeys.settings(), new CaKeyStore(JDBC, TestKeys.settings(), clock), clock);
         crls = new CrlPublisher(JDBC, ca, clock);
         projection = new CertificateProjection(JDBC, crls);
@@ -107,6 +107,40 @@ class CertificateProjectionTest {
         assertThat(keys.compromised(keyOf(supersededId))).isFalse();
         EmbeddedDatabase.inTransaction(projection::reset);
         assertThat(keys.compromised(compromisedKey)).as("rebuilt from the events").isFalse();
+    }
+
+    @Test
+    void keysRevokedForCompromiseUnderTheOldHashAreBlockedInEveryEncodingOnceUpgraded() throws Exception {
+        CertificateRequestId id = issue(TestKeys.JANE, "c1c1", NOW.plus(Duration.ofDays(100)));
+        var key = keyOf(id);
+        // a row as the projection wrote it before: SHA-256 of the subjectPublicKey bits, fingerprint 1 by the migration
+        String legacy = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(key.getPublicKeyData().getBytes()));
+        JDBC.sql("""
+                        insert into identity_compromised_key (key_hash, serial, revoked_at, fingerprint)
+                        values (:hash, 'c1c1', :at, 1)""")
+                .param("hash", legacy).param("at", NOW.atOffset(ZoneOffset.UTC)).update();
+        CompromisedKeys keys = new JdbcCompromisedKeys(JDBC);
+        assertThat(keys.compromised(TestKeys.compressed(key))).as("the old hash misses a compressed point").isFalse();
+
+        CompromisedKeyFingerprints fingerprints = new CompromisedKeyFingerprints(JDBC);
+        assertThat(fingerprints.upgrade()).isEqualTo(1);
+
+        assertThat(keys.compromised(key)).isTrue();
+        assertThat(keys.compromised(TestKeys.compressed(key))).isTrue();
+        assertThat(JDBC.sql("select key_hash || ':' || serial || ':' || fingerprint from identity_compromised_key")
+                .query(String.class).list()).containsExactly(CompromisedKeys.hash(key) + ":c1c1:2");
+        assertThat(fingerprints.upgrade()).as("nothing left on the next start").isZero();
+    }
+
+    @Test
+    void aRevocationForKeyCompromiseStoresTheCanonicalFingerprint() {
+        CertificateRequestId id = issue(TestKeys.JANE, "c2c2", NOW.plus(Duration.ofDays(100)));
+        projection.on(new CertificateRevokedEvent(id, "c2c2", TestKeys.JANE,
+                CertificateRevocationReason.KEY_COMPROMISE, "jane", NOW), ReplayStatus.REPLAY);
+        assertThat(new JdbcCompromisedKeys(JDBC).compromised(TestKeys.compressed(keyOf(id)))).isTrue();
+        assertThat(JDBC.sql("select fingerprint from identity_compromised_key").query(Integer.class).list())
+                .containsExactly(2);
     }
 
     private org.bouncycastle.asn1.x509.SubjectPublicKeyInfo keyOf(CertificateRequestId id) {

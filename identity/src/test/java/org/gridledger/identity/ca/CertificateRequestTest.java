@@ -45,6 +45,9 @@ class CertificateRequestTest {
     private FixtureConfiguration<CertificateRequest> fixture;
     private final Map<String, String> owners = new HashMap<>();
     private final java.util.Set<String> compromised = new java.util.HashSet<>();
+    private final java.util.Set<String> disabled = new java.util.HashSet<>();
+    /** "operator|DN" pairs: the DN is bound to or claimed by the operator's account. */
+    private final java.util.Set<String> ties = new java.util.HashSet<>();
     private RenewalPolicy renewals = (previous, requester, dn, key, now) -> {
         throw new DomainException(ErrorCode.RENEWAL_INVALID, "no certificate");
     };
@@ -68,6 +71,9 @@ class CertificateRequestTest {
         fixture.registerInjectableResource((RenewalPolicy) (p, r, d, k, n) -> renewals.inheritedVetting(p, r, d, k, n));
         fixture.registerInjectableResource((CompromisedKeys) key -> compromised.contains(CompromisedKeys.hash(key)));
         fixture.registerInjectableResource(TestKeys.ca(FixedClocks.now()));
+        fixture.registerInjectableResource((OwnRequests) (operator, requester, dn) ->
+                ties.contains(operator + "|" + dn) || ties.contains(operator + "|" + requester));
+        fixture.registerInjectableResource((RequesterAccounts) disabled::contains);
     }
 
     private static CertificateRequestSubmittedEvent submitted() {
@@ -116,6 +122,24 @@ class CertificateRequestTest {
                 .expectException(rejectedWith(ErrorCode.CSR_KEY_COMPROMISED));
         fixture.given(submitted(), vetted())
                 .when(new ApproveCertificateRequestCommand(ID, "ra-bob"))
+                .expectException(rejectedWith(ErrorCode.CSR_KEY_COMPROMISED));
+        assertThat(owners).isEmpty();
+    }
+
+    @Test
+    void aCompromisedKeyReencodedIsStillRefused() {
+        compromised.add(CompromisedKeys.hash(TestKeys.spki(TestKeys.ec("secp256r1"))));
+        String compressed = TestKeys.csr(TestKeys.ec("secp256r1"), TestKeys.compressed(TestKeys.ec("secp256r1")),
+                TestKeys.JANE);
+        fixture.givenNoPriorActivity()
+                .when(new SubmitCertificateRequestCommand(ID, "jane", compressed, null))
+                .expectException(rejectedWith(ErrorCode.CSR_KEY_COMPROMISED));
+
+        compromised.add(CompromisedKeys.hash(TestKeys.spki(TestKeys.rsa(2048))));
+        java.security.KeyPair otherExponent = TestKeys.withExponent(TestKeys.rsa(2048),
+                java.math.BigInteger.valueOf(65539));
+        fixture.givenNoPriorActivity()
+                .when(new SubmitCertificateRequestCommand(ID, "jane", TestKeys.csr(otherExponent, TestKeys.JANE), null))
                 .expectException(rejectedWith(ErrorCode.CSR_KEY_COMPROMISED));
         assertThat(owners).isEmpty();
     }
@@ -196,6 +220,57 @@ class CertificateRequestTest {
     }
 
     @Test
+    void anOperatorNeitherVetsNorApprovesTheirOwnRequest() {
+        fixture.given(submitted())
+                .when(new RecordVettingCommand(ID, CsrVettingMethod.IN_PERSON, "ID_CARD", null, TODAY, "jane"))
+                .expectException(rejectedWith(ErrorCode.CERTIFICATE_REQUEST_OWN));
+        fixture.given(submitted(), vetted())
+                .when(new ApproveCertificateRequestCommand(ID, "jane"))
+                .expectException(rejectedWith(ErrorCode.CERTIFICATE_REQUEST_OWN));
+        // refused before the missing vetting is mentioned
+        fixture.given(submitted())
+                .when(new ApproveCertificateRequestCommand(ID, "jane"))
+                .expectException(rejectedWith(ErrorCode.CERTIFICATE_REQUEST_OWN));
+    }
+
+    @Test
+    void anOperatorNeitherVetsNorApprovesARequestForADnOfTheirs() {
+        ties.add("ra-rita|" + TestKeys.JANE);
+        fixture.given(submitted())
+                .when(new RecordVettingCommand(ID, CsrVettingMethod.IN_PERSON, "ID_CARD", null, TODAY, "ra-rita"))
+                .expectException(rejectedWith(ErrorCode.CERTIFICATE_REQUEST_OWN));
+        fixture.given(submitted(), vetted())
+                .when(new ApproveCertificateRequestCommand(ID, "ra-rita"))
+                .expectException(rejectedWith(ErrorCode.CERTIFICATE_REQUEST_OWN));
+        // a certificate login without an account is named by its DN: that name is the operator's too
+        fixture.given(submitted(), vetted())
+                .when(new ApproveCertificateRequestCommand(ID, TestKeys.JANE))
+                .expectException(rejectedWith(ErrorCode.CERTIFICATE_REQUEST_OWN));
+        // a requester named by a DN bound to the operator's account is the operator
+        ties.add("ra-otto|dn-login");
+        fixture.given(new CertificateRequestSubmittedEvent(ID, "dn-login", TestKeys.JANE, "EC P-256",
+                        CSR.strip() + "\n", null, NOW), vetted())
+                .when(new ApproveCertificateRequestCommand(ID, "ra-otto"))
+                .expectException(rejectedWith(ErrorCode.CERTIFICATE_REQUEST_OWN));
+        // another operator vets and approves it
+        fixture.given(submitted())
+                .when(new RecordVettingCommand(ID, CsrVettingMethod.IN_PERSON, "ID_CARD", null, TODAY, "ra-anna"))
+                .expectSuccessfulHandlerExecution();
+    }
+
+    @Test
+    void aDisabledRequestersRequestIsNotApproved() {
+        disabled.add("jane");
+        fixture.given(submitted(), vetted())
+                .when(new ApproveCertificateRequestCommand(ID, "ra-anna"))
+                .expectException(rejectedWith(ErrorCode.CERTIFICATE_REQUESTER_DISABLED));
+        disabled.clear();
+        fixture.given(submitted(), vetted())
+                .when(new ApproveCertificateRequestCommand(ID, "ra-anna"))
+                .expectSuccessfulHandlerExecution();
+    }
+
+    @Test
     void approvalNeedsAVetting() {
         fixture.given(submitted())
                 .when(new ApproveCertificateRequestCommand(ID, "ra-anna"))
@@ -264,6 +339,19 @@ class CertificateRequestTest {
         fixture.given(submitted(), vetted(), issued(NOW.plus(Duration.ofDays(30))))
                 .when(new RevokeCertificateCommand(ID, null, "jane"))
                 .expectException(rejectedWith(ErrorCode.VALIDATION_FAILED));
+    }
+
+    @Test
+    void certificateHoldAndAaCompromiseDoNotApplyToAUserCertificate() {
+        for (CertificateRevocationReason reason : java.util.List.of(CertificateRevocationReason.CERTIFICATE_HOLD,
+                CertificateRevocationReason.AA_COMPROMISE)) {
+            fixture.given(submitted(), vetted(), issued(NOW.plus(Duration.ofDays(30))))
+                    .when(new RevokeCertificateCommand(ID, reason, "ra-anna"))
+                    .expectException(rejectedWith(ErrorCode.REVOCATION_REASON_NOT_ALLOWED));
+        }
+        fixture.given(submitted(), vetted(), issued(NOW.plus(Duration.ofDays(30))))
+                .when(new RevokeCertificateCommand(ID, CertificateRevocationReason.CA_COMPROMISE, "ra-anna"))
+                .expectSuccessfulHandlerExecution();
     }
 
     @Test

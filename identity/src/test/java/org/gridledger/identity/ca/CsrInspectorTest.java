@@ -28,9 +28,18 @@ class CsrInspectorTest {
     }
 
     @Test
-    void umlautsAndPunctuationInTheNameAreFine() {
-        String dn = "/C=DE/O=GridGermany/OU=Universität Göttingen/CN=Jürgen O'Neill-Müller (HEP)";
+    void punctuationInTheNameIsFineAndUmlautsAreWrittenOut() {
+        String dn = "/C=DE/O=GridGermany/OU=Universitaet Goettingen/CN=Juergen O'Neill-Mueller (HEP)";
         assertThat(inspector.inspect(TestKeys.csr(TestKeys.ec("secp256r1"), dn)).subjectDn()).isEqualTo(dn);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/C=DE/O=GridGermany/OU=Universität Göttingen/CN=Jürgen Müller",
+            // a Cyrillic а (U+0430) that prints as the Latin a of Jane Doe
+            "/C=DE/O=GridGermany/OU=Uni Example/CN=J\u0430ne Doe",
+            "/C=DE/O=GridGermany/OU=Uni Example/CN=jane@example.org", "/C=DE/O=GridGermany/OU=Uni_Example/CN=Jane"})
+    void valuesOutsidePrintableStringAreRefused(String subject) {
+        assertCode(TestKeys.csr(TestKeys.ec("secp256r1"), subject), ErrorCode.SUBJECT_CHARACTERS_INVALID);
     }
 
     @Test

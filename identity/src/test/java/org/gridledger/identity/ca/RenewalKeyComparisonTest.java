@@ -28,6 +28,9 @@ class RenewalKeyComparisonTest {
         assertThat(JdbcRenewalPolicy.sameKey(pair.getPublic(), reencoded)).isTrue();
         assertThat(JdbcRenewalPolicy.sameKey(pair.getPublic(), TestKeys.generate("RSA", 2048, null).getPublic()))
                 .isFalse();
+        // another public exponent on the same modulus is the same private key
+        assertThat(JdbcRenewalPolicy.sameKey(pair.getPublic(),
+                TestKeys.withExponent(pair, java.math.BigInteger.valueOf(65539)).getPublic())).isTrue();
         assertThat(JdbcRenewalPolicy.sameKey(TestKeys.ec("secp256r1").getPublic(), TestKeys.freshEc().getPublic()))
                 .isFalse();
         assertThat(JdbcRenewalPolicy.sameKey(TestKeys.ec("secp256r1").getPublic(), TestKeys.ec("secp256r1").getPublic()))

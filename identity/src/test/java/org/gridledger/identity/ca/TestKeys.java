@@ -52,6 +52,49 @@ final class TestKeys {
         return SubjectPublicKeyInfo.getInstance(pair.getPublic().getEncoded());
     }
 
+    /** The same RSA modulus (so the same private key) with another public exponent. */
+    static KeyPair withExponent(KeyPair rsa, java.math.BigInteger exponent) {
+        try {
+            var crt = (java.security.interfaces.RSAPrivateCrtKey) rsa.getPrivate();
+            java.math.BigInteger p1 = crt.getPrimeP().subtract(java.math.BigInteger.ONE);
+            java.math.BigInteger q1 = crt.getPrimeQ().subtract(java.math.BigInteger.ONE);
+            java.math.BigInteger lambda = p1.multiply(q1).divide(p1.gcd(q1));
+            var factory = java.security.KeyFactory.getInstance("RSA", BouncyCastle.PROVIDER);
+            return new KeyPair(
+                    factory.generatePublic(new java.security.spec.RSAPublicKeySpec(crt.getModulus(), exponent)),
+                    factory.generatePrivate(new java.security.spec.RSAPrivateKeySpec(crt.getModulus(),
+                            exponent.modInverse(lambda))));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The EC key's SubjectPublicKeyInfo with the point in compressed form. */
+    static SubjectPublicKeyInfo compressed(KeyPair ec) {
+        return compressed(spki(ec));
+    }
+
+    static SubjectPublicKeyInfo compressed(SubjectPublicKeyInfo key) {
+        var curve = org.bouncycastle.asn1.x9.ECNamedCurveTable.getByOID(
+                (org.bouncycastle.asn1.ASN1ObjectIdentifier) key.getAlgorithm().getParameters()).getCurve();
+        return new SubjectPublicKeyInfo(key.getAlgorithm(),
+                curve.decodePoint(key.getPublicKeyData().getOctets()).getEncoded(true));
+    }
+
+    /** A CSR for {@code key} (an encoding of the pair's public key) signed with the pair's private key. */
+    static String csr(KeyPair pair, SubjectPublicKeyInfo key, String subject) {
+        try {
+            String algorithm = pair.getPublic().getAlgorithm().startsWith("EC") ? "SHA256withECDSA" : "SHA256withRSA";
+            PKCS10CertificationRequest request = new org.bouncycastle.pkcs.PKCS10CertificationRequestBuilder(
+                    DistinguishedNames.toX500Name(subject), key)
+                    .build(new JcaContentSignerBuilder(algorithm).setProvider(BouncyCastle.PROVIDER)
+                            .build(pair.getPrivate()));
+            return Pem.encode("CERTIFICATE REQUEST", request.getEncoded());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     static String csr(KeyPair pair, String subject, String signatureAlgorithm) {
         return Pem.encode("CERTIFICATE REQUEST", csrDer(pair, subject, signatureAlgorithm));
     }

@@ -1,0 +1,72 @@
+package org.gridledger.identity.ca;
+
+import org.gridledger.testing.EmbeddedDatabase;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.time.ZoneOffset;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.gridledger.testing.FixedClocks.NOW;
+
+/**
+ * The DN lookups the certificate rules read on PostgreSQL: who claimed a DN ({@code identity_dn_owner}) and which
+ * account staff bound it to ({@code account_certificate_subject}).
+ */
+class DnLookupsTest {
+
+    private static final JdbcClient JDBC = JdbcClient.create(EmbeddedDatabase.dataSource());
+    private static final String RITA_DN = "/C=DE/O=GridGermany/OU=Uni Example/CN=Rita Operator";
+    private static final String MADE_UP_DN = "/C=DE/O=GridGermany/OU=Uni Example/CN=Made Up";
+
+    @BeforeEach
+    void setUp() {
+        EmbeddedDatabase.truncate("account_certificate_subject", "identity_dn_owner", "account");
+        account("ra-rita");
+        account("jane");
+    }
+
+    private static void account(String username) {
+        JDBC.sql("""
+                        insert into account (username, password_hash, display_name, enabled, created_at, created_by)
+                        values (:u, 'x', :u, true, :at, 'admin')""")
+                .param("u", username).param("at", NOW.atOffset(ZoneOffset.UTC)).update();
+    }
+
+    private static void bind(String dn, String username) {
+        JDBC.sql("""
+                        insert into account_certificate_subject (subject_dn, username, bound_by, bound_at)
+                        values (:dn, :u, 'admin', :at)""")
+                .param("dn", dn).param("u", username).param("at", NOW.atOffset(ZoneOffset.UTC)).update();
+    }
+
+    @Test
+    void aRequestIsTheOperatorsWhenItsDnOrItsRequesterIsBoundToOrClaimedByTheOperatorsAccount() {
+        OwnRequests own = new JdbcOwnRequests(JDBC);
+        DnOwnerRegistry owners = new JdbcDnOwnerRegistry(JDBC);
+        assertThat(own.tiedTo("ra-rita", "jane", RITA_DN)).isFalse();
+
+        bind(RITA_DN, "ra-rita");
+        assertThat(own.tiedTo("ra-rita", "jane", RITA_DN)).isTrue();
+        // requested by a certificate login without an account, which is named by the DN bound to the operator
+        assertThat(own.tiedTo("ra-rita", RITA_DN, MADE_UP_DN)).isTrue();
+        assertThat(own.tiedTo("ra-anna", "jane", RITA_DN)).isFalse();
+
+        assertThat(owners.claim(MADE_UP_DN, "ra-rita", NOW)).isTrue();
+        assertThat(own.tiedTo("ra-rita", "jane", MADE_UP_DN)).isTrue();
+        assertThat(own.tiedTo("ra-anna", "jane", MADE_UP_DN)).isFalse();
+    }
+
+    @Test
+    void aDnStaffBoundToAnotherAccountIsNotClaimedButTheBoundAccountClaimsIt() {
+        DnOwnerRegistry owners = new JdbcDnOwnerRegistry(JDBC);
+        bind(RITA_DN, "ra-rita");
+
+        assertThat(owners.claim(RITA_DN, "jane", NOW)).isFalse();
+        assertThat(owners.ownerOf(RITA_DN)).as("nothing claimed").isEmpty();
+        assertThat(owners.claim(RITA_DN, "ra-rita", NOW)).isTrue();
+        assertThat(owners.ownerOf(RITA_DN)).contains("ra-rita");
+        assertThat(owners.claim(MADE_UP_DN, "jane", NOW)).isTrue();
+    }
+}
