@@ -103,6 +103,17 @@ class EmergencySuspensionApiTest extends VoApiSupport {
     }
 
     @Test
+    void a_suspended_dn_is_not_certified_again_until_staff_lift_its_block() {
+        String subject = CertificateApiTest.dn(unique("Bernd Blocked"));
+        Person person = person(subject);
+        assertSuccess(staff().post(SUSPENSIONS, obj("username", person.username(), "reason", "Key on a stolen laptop")));
+
+        Http someone = newAccountWithRole(Role.MEMBER);
+        assertProblem(CertificateApiTest.submit(someone, OPENSSL.csr(OPENSSL.key("ec:P-256"), subject, "sha256")),
+                422, ErrorCode.CERTIFICATE_SUBJECT_BLOCKED);
+    }
+
+    @Test
     void the_persons_pending_certificate_requests_are_rejected_with_the_suspension() {
         String subject = CertificateApiTest.dn(unique("Petra Pending"));
         Person person = person(subject);

@@ -155,6 +155,7 @@ public enum ErrorCode {
     SUBJECT_CHARACTERS_INVALID(ErrorKind.RULE_VIOLATED, "Subject values may hold only PrintableString characters: letters A-Z and a-z, digits, space and '()+,-.:?"),
     REVOCATION_REASON_NOT_ALLOWED(ErrorKind.RULE_VIOLATED, "The revocation reason does not apply to a user certificate or is not one the holder may give."),
     CERTIFICATE_REQUESTER_DISABLED(ErrorKind.RULE_VIOLATED, "The requester's account is disabled; its request is not approved."),
+    CERTIFICATE_SUBJECT_BLOCKED(ErrorKind.RULE_VIOLATED, "An emergency suspension blocks the subject DN; staff lift the block first."),
 
     // accounting: resources and jobs
     RESOURCE_NOT_FOUND(ErrorKind.NOT_FOUND, "No such compute resource."),

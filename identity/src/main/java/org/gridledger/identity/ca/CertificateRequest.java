@@ -5,6 +5,7 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.gridledger.domain.error.DomainException;
+import org.gridledger.identity.vo.BlockedSubjects;
 import org.gridledger.domain.error.ErrorCode;
 import org.gridledger.domain.identity.CertificateCommands.ApproveCertificateRequestCommand;
 import org.gridledger.domain.identity.CertificateCommands.RecordVettingCommand;
@@ -56,12 +57,17 @@ class CertificateRequest {
 
     @CommandHandler
     CertificateRequest(SubmitCertificateRequestCommand command, CsrInspector inspector, DnOwnerRegistry owners,
-                       RenewalPolicy renewals, CompromisedKeys compromisedKeys, Clock clock) {
+                       RenewalPolicy renewals, CompromisedKeys compromisedKeys, BlockedSubjects blocked, Clock clock) {
         if (command.requester() == null || command.requester().isBlank()) {
             throw new DomainException(ErrorCode.VALIDATION_FAILED, "requester is required");
         }
         InspectedCsr csr = inspector.inspect(command.csrPem());
         requireUncompromised(csr, compromisedKeys);
+        if (blocked.blocked(csr.subjectDn())) {
+            // a DN under an emergency suspension is certified again only once staff lifted its block
+            throw DomainException.of(ErrorCode.CERTIFICATE_SUBJECT_BLOCKED,
+                    "an emergency suspension blocks %s", csr.subjectDn());
+        }
         Instant now = clock.instant();
         CertificateVetting inherited = command.renewalOf() == null ? null
                 : renewals.inheritedVetting(command.renewalOf(), command.requester(), csr.subjectDn(), csr.publicKey(), now);

@@ -18,6 +18,7 @@ import org.gridledger.domain.identity.CertificateRequestId;
 import org.gridledger.domain.identity.CertificateRevocationReason;
 import org.gridledger.domain.identity.CertificateVetting;
 import org.gridledger.domain.identity.CsrVettingMethod;
+import org.gridledger.identity.vo.BlockedSubjects;
 import org.gridledger.testing.FixedClocks;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,6 +47,7 @@ class CertificateRequestTest {
     private final Map<String, String> owners = new HashMap<>();
     private final java.util.Set<String> compromised = new java.util.HashSet<>();
     private final java.util.Set<String> disabled = new java.util.HashSet<>();
+    private final java.util.Set<String> blockedDns = new java.util.HashSet<>();
     /** "operator|DN" pairs: the DN is bound to or claimed by the operator's account. */
     private final java.util.Set<String> ties = new java.util.HashSet<>();
     private RenewalPolicy renewals = (previous, requester, dn, key, now) -> {
@@ -74,6 +76,7 @@ class CertificateRequestTest {
         fixture.registerInjectableResource((OwnRequests) (operator, requester, dn) ->
                 ties.contains(operator + "|" + dn) || ties.contains(operator + "|" + requester));
         fixture.registerInjectableResource((RequesterAccounts) disabled::contains);
+        fixture.registerInjectableResource((BlockedSubjects) blockedDns::contains);
     }
 
     private static CertificateRequestSubmittedEvent submitted() {
@@ -95,6 +98,16 @@ class CertificateRequestTest {
                 .when(new SubmitCertificateRequestCommand(ID, "jane", CSR, null))
                 .expectEvents(submitted());
         assertThat(owners).containsEntry(TestKeys.JANE, "jane");
+    }
+
+    @Test
+    void aDnUnderAnEmergencySuspensionIsNotRequestedAgainUntilItsBlockIsLifted() {
+        blockedDns.add(TestKeys.JANE);
+        fixture.givenNoPriorActivity()
+                .when(new SubmitCertificateRequestCommand(ID, "jane", CSR, null))
+                .expectException(rejectedWith(ErrorCode.CERTIFICATE_SUBJECT_BLOCKED))
+                .expectNoEvents();
+        assertThat(owners).doesNotContainKey(TestKeys.JANE);
     }
 
     @Test
