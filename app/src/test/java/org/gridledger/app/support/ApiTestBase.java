@@ -32,6 +32,9 @@ import static org.gridledger.app.support.Bodies.obj;
                 "gridledger.usage.max-upload-size=" + ApiTestBase.USAGE_UPLOAD_LIMIT,
                 "gridledger.tls.port=0", "gridledger.ca.key-password=" + ApiTestBase.CA_KEY_PASSWORD,
                 "gridledger.ca.rsa-key-bits=2048",
+                // tests move the service clock back to act in the past; a scheduled membership sweep at the present
+                // time in between would expire the memberships they just made there (tests sweep explicitly)
+                "gridledger.identity.sweep-initial-delay=P1D",
                 "gridledger.identity.vo-role-grants." + ApiTestBase.COMMUNITY_MANAGER_VO_ROLE + "=COMMUNITY_ADMIN",
                 "gridledger.identity.vo-role-grants." + ApiTestBase.RA_VO_ROLE + "=RA_OPERATOR"})
 public abstract class ApiTestBase {
