@@ -52,6 +52,7 @@ public class AccountCertificateSubjects implements CertificateRoleSource {
     public Binding bind(String username, String subjectDn, String issuerDn, String boundBy, Instant at) {
         accounts.get(username);
         String issuer = issuerFor(subjectDn, issuerDn);
+        owners.lock(subjectDn); // against a certificate request claiming the DN at the same time
         Optional<String> owner = owners.ownerOf(subjectDn);
         if (owner.isPresent() && !owner.get().equals(username)) {
             throw DomainException.of(ErrorCode.SUBJECT_DN_TAKEN, "%s belongs to another person", subjectDn);

@@ -16,4 +16,10 @@ public interface DnOwnerRegistry {
 
     /** The person {@code subjectDn} belongs to, if anyone claimed it. */
     java.util.Optional<String> ownerOf(String subjectDn);
+
+    /**
+     * Holds the DN, until the caller's transaction ends, against a concurrent claim and a concurrent staff binding:
+     * each checks the other's table before it writes its own, so both take this first.
+     */
+    void lock(String subjectDn);
 }

@@ -9,7 +9,8 @@ import java.time.ZoneOffset;
 /**
  * {@link DnOwnerRegistry} on {@code identity_dn_owner}: {@code insert … on conflict do nothing} waits for a concurrent
  * uncommitted claim of the same DN, so of two racing requests exactly one person gets it. A DN that staff bound to
- * another account ({@code account_certificate_subject}) is never claimed.
+ * another account ({@code account_certificate_subject}) is never claimed; a claim and a binding of one DN take the
+ * DN's advisory lock first ({@link #lock}), so that neither slips in between the other's check and write.
  */
 @Component
 class JdbcDnOwnerRegistry implements DnOwnerRegistry {
@@ -22,6 +23,7 @@ class JdbcDnOwnerRegistry implements DnOwnerRegistry {
 
     @Override
     public boolean claim(String subjectDn, String requester, Instant at) {
+        lock(subjectDn);
         if (boundToAnother(subjectDn, requester)) {
             return false;
         }
@@ -42,6 +44,13 @@ class JdbcDnOwnerRegistry implements DnOwnerRegistry {
                         select exists (select 1 from account_certificate_subject
                                        where subject_dn = :dn and username <> :requester)""")
                 .param("dn", subjectDn).param("requester", requester).query(Boolean.class).single();
+    }
+
+    /** A transaction-scoped advisory lock on the DN's hash. */
+    @Override
+    public void lock(String subjectDn) {
+        jdbc.sql("select pg_advisory_xact_lock(hashtextextended('subject-dn:' || :dn, 0))")
+                .param("dn", subjectDn).query().listOfRows();
     }
 
     @Override

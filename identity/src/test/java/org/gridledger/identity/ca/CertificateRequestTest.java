@@ -69,6 +69,11 @@ class CertificateRequestTest {
             public java.util.Optional<String> ownerOf(String subjectDn) {
                 return java.util.Optional.ofNullable(owners.get(subjectDn));
             }
+
+            @Override
+            public void lock(String subjectDn) {
+                // one thread: nothing to hold against
+            }
         });
         fixture.registerInjectableResource((RenewalPolicy) (p, r, d, k, n) -> renewals.inheritedVetting(p, r, d, k, n));
         fixture.registerInjectableResource((CompromisedKeys) key -> compromised.contains(CompromisedKeys.hash(key)));

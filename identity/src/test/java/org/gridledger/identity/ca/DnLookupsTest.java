@@ -4,8 +4,16 @@ import org.gridledger.testing.EmbeddedDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
+import javax.sql.DataSource;
 import java.time.ZoneOffset;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.gridledger.testing.FixedClocks.NOW;
@@ -68,5 +76,45 @@ class DnLookupsTest {
         assertThat(owners.claim(RITA_DN, "ra-rita", NOW)).isTrue();
         assertThat(owners.ownerOf(RITA_DN)).contains("ra-rita");
         assertThat(owners.claim(MADE_UP_DN, "jane", NOW)).isTrue();
+    }
+
+    @Test
+    void aClaimWaitsForATransactionHoldingTheDnAndThenSeesItsBinding() throws Exception {
+        DataSource dataSource = EmbeddedDatabase.dataSource();
+        TransactionTemplate transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        JdbcDnOwnerRegistry registry = new JdbcDnOwnerRegistry(JdbcClient.create(dataSource));
+        CountDownLatch held = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            // staff bind the DN to jane: the binding holds the DN until its transaction commits
+            Future<?> binding = pool.submit(() -> transactions.executeWithoutResult(status -> {
+                registry.lock(MADE_UP_DN);
+                bind(MADE_UP_DN, "jane");
+                held.countDown();
+                await(release);
+            }));
+            assertThat(held.await(10, TimeUnit.SECONDS)).isTrue();
+            Future<Boolean> claim = pool.submit(() ->
+                    transactions.execute(status -> registry.claim(MADE_UP_DN, "ra-rita", NOW)));
+            Thread.sleep(300);
+            assertThat(claim.isDone()).as("the claim waits for the binding's transaction").isFalse();
+
+            release.countDown();
+            binding.get(10, TimeUnit.SECONDS);
+            assertThat(claim.get(10, TimeUnit.SECONDS)).as("then sees the binding and refuses").isFalse();
+            assertThat(registry.ownerOf(MADE_UP_DN)).isEmpty();
+        } finally {
+            release.countDown();
+            pool.shutdownNow();
+        }
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
