@@ -92,12 +92,17 @@ class CertificateRequest {
     @CommandHandler
     void handle(ApproveCertificateRequestCommand command, CsrInspector inspector, CertificateAuthority ca,
                 RenewalPolicy renewals, CompromisedKeys compromisedKeys, OwnRequests own,
-                RequesterAccounts requesters, Clock clock) {
+                RequesterAccounts requesters, BlockedSubjects blocked, Clock clock) {
         requireSubmitted();
         if (command.operator() == null || command.operator().isBlank()) {
             throw new DomainException(ErrorCode.VALIDATION_FAILED, "the approving operator is required");
         }
         requireNotOwn(command.operator(), own);
+        if (blocked.blocked(subjectDn)) {
+            // submitted while a suspension was being carried out, or before a block was recorded: not issued
+            throw DomainException.of(ErrorCode.CERTIFICATE_SUBJECT_BLOCKED,
+                    "an emergency suspension blocks %s", subjectDn);
+        }
         if (vetting == null) {
             throw DomainException.of(ErrorCode.VETTING_MISSING, "request %s has not been vetted", requestId);
         }

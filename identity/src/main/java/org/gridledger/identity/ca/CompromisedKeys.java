@@ -42,6 +42,19 @@ public interface CompromisedKeys {
         }
     }
 
+    /**
+     * The identity rows written before {@link #hash} was canonical carry: SHA-256 (hex) of the subjectPublicKey bits.
+     * Such a row is still matched in the encoding it was revoked in (a row whose certificate could not be read at the
+     * upgrade, or written by a node not yet upgraded).
+     */
+    static String legacyHash(SubjectPublicKeyInfo key) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(key.getPublicKeyData().getBytes()));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing", e);
+        }
+    }
+
     private static byte[] canonical(SubjectPublicKeyInfo key) {
         ASN1ObjectIdentifier algorithm = key.getAlgorithm().getAlgorithm();
         try {

@@ -16,7 +16,8 @@ class JdbcCompromisedKeys implements CompromisedKeys {
 
     @Override
     public boolean compromised(SubjectPublicKeyInfo key) {
-        return jdbc.sql("select exists (select 1 from identity_compromised_key where key_hash = :hash)")
-                .param("hash", CompromisedKeys.hash(key)).query(Boolean.class).single();
+        return jdbc.sql("select exists (select 1 from identity_compromised_key where key_hash in (:hash, :legacy))")
+                .param("hash", CompromisedKeys.hash(key)).param("legacy", CompromisedKeys.legacyHash(key))
+                .query(Boolean.class).single();
     }
 }

@@ -122,6 +122,7 @@ class CertificateProjectionTest {
                 .param("hash", legacy).param("at", NOW.atOffset(ZoneOffset.UTC)).update();
         CompromisedKeys keys = new JdbcCompromisedKeys(JDBC);
         assertThat(keys.compromised(TestKeys.compressed(key))).as("the old hash misses a compressed point").isFalse();
+        assertThat(keys.compromised(key)).as("but blocks the encoding it was revoked in").isTrue();
 
         CompromisedKeyFingerprints fingerprints = new CompromisedKeyFingerprints(JDBC);
         assertThat(fingerprints.upgrade()).isEqualTo(1);

@@ -289,6 +289,15 @@ class CertificateRequestTest {
     }
 
     @Test
+    void aRequestForADnBlockedSinceItsSubmissionIsNotApproved() {
+        blockedDns.add(TestKeys.JANE);
+        fixture.given(submitted(), vetted())
+                .when(new ApproveCertificateRequestCommand(ID, "ra-anna"))
+                .expectException(rejectedWith(ErrorCode.CERTIFICATE_SUBJECT_BLOCKED))
+                .expectNoEvents();
+    }
+
+    @Test
     void approvalNeedsAVetting() {
         fixture.given(submitted())
                 .when(new ApproveCertificateRequestCommand(ID, "ra-anna"))

@@ -68,6 +68,7 @@ class JdbcSuspendedDnsTest {
     void suspensions_recorded_before_the_table_existed_block_their_dns() throws IOException {
         PersonSuspensionId earlier = PersonSuspensionId.random();
         String jane = "/C=DE/O=GridGermany/OU=KIT/CN=Jane " + UUID.randomUUID();
+        String john = "/C=DE/O=GridGermany/OU=KIT/CN=John " + UUID.randomUUID();
         aggregates.add(earlier.toString());
         jdbc.sql("""
                         insert into domain_event_entry (aggregate_identifier, sequence_number, type, event_identifier,
@@ -76,14 +77,27 @@ class JdbcSuspendedDnsTest {
                             convert_to(:json, 'UTF8'), '1', :type, '2026-01-15T09:00:10Z')""")
                 .param("aggregate", earlier.toString()).param("id", UUID.randomUUID().toString())
                 .param("json", """
-                        {"suspensionId":"%s","subjectDns":["%s"],"revokedSerials":[],"suspendedMemberships":[],\
-                        "revokedTokens":0,"accountDisabled":false}""".formatted(earlier, jane))
+                        {"suspensionId":"%s","subjectDns":["%s","%s"],"revokedSerials":[],"suspendedMemberships":[],\
+                        "revokedTokens":0,"accountDisabled":false}""".formatted(earlier, jane, john))
                 .param("type", "org.gridledger.domain.identity.EmergencyEvents$PersonSuspensionCarriedOutEvent")
                 .update();
+        // john was re-vetted and certified again after the suspension: the backfill leaves him unblocked
+        String serial = UUID.randomUUID().toString().replace("-", "");
+        jdbc.sql("""
+                        insert into identity_certificate (serial, request_id, requester, subject_dn, issuer_dn, not_before,
+                            not_after, certificate_pem)
+                        values (:serial, :request, 'john', :dn, '/C=DE/O=GridGermany/CN=GridLedger CA',
+                            timestamptz '2026-02-01T09:00:00Z', timestamptz '2027-02-01T09:00:00Z', 'pem')""")
+                .param("serial", serial).param("request", UUID.randomUUID()).param("dn", john).update();
 
-        jdbc.sql(backfill()).update();
+        try {
+            jdbc.sql(backfill()).update();
 
-        assertThat(suspended.blocked(jane)).isTrue();
+            assertThat(suspended.blocked(jane)).isTrue();
+            assertThat(suspended.blocked(john)).isFalse();
+        } finally {
+            jdbc.sql("delete from identity_certificate where serial = :serial").param("serial", serial).update();
+        }
     }
 
     /** The script's insert statement (the table exists already: the test database is migrated). */
