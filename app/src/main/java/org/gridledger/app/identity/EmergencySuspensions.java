@@ -51,6 +51,9 @@ class EmergencySuspensions {
                    int revokedTokens, boolean accountDisabled, List<String> accountsOfDns) {
     }
 
+    /** Rounds of following DN requesters: each round follows one more link of a chain. */
+    private static final int MAX_DN_ROUNDS = 8;
+
     private final CommandSender commands;
     private final JdbcClient jdbc;
     private final SubjectRevocation revocation;
@@ -92,6 +95,7 @@ class EmergencySuspensions {
                             order by subject_dn""")
                     .param("u", account).query(String.class).list());
         }
+        closeOverDnRequesters(dns);
         List<String> accountsOfDns = accountsOf(dns, account);
         // requests first: a request approved after the revocation below would leave a valid certificate
         rejectPendingRequests(account, accountsOfDns, dns, reason, actor);
@@ -150,6 +154,25 @@ class EmergencySuspensions {
      * requested our CA's certificates for it. A DN alone in a suspension still belongs to someone, whose account would
      * otherwise keep its tokens and its password login.
      */
+    /**
+     * Adds the DNs tied to the set through certificate requests a DN asked for (a certificate login without an
+     * account is named by its DN): the DNs requested by a DN of the set, and the DN that requested a DN of the set. The
+     * same person holds both; a suspension of one must reach the other. A few rounds reach every chain there is.
+     */
+    private void closeOverDnRequesters(Set<String> dns) {
+        for (int round = 0; round < MAX_DN_ROUNDS && !dns.isEmpty(); round++) {
+            List<String> tied = jdbc.sql("""
+                            select subject_dn from identity_certificate_request where requester in (:dns)
+                            union select requester from identity_certificate_request
+                            where subject_dn in (:dns) and requester like '/%'""")
+                    .param("dns", List.copyOf(dns))
+                    .query(String.class).list();
+            if (!dns.addAll(tied)) {
+                return;
+            }
+        }
+    }
+
     private List<String> accountsOf(Set<String> dns, String named) {
         Set<String> found = new java.util.TreeSet<>();
         for (String dn : dns) {
@@ -191,6 +214,7 @@ class EmergencySuspensions {
         if (account != null) {
             requesters.add(account);
         }
+        requesters.addAll(dns); // requests asked by a DN of the person (a certificate login without an account)
         List<UUID> pending = jdbc.sql("""
                         select request_id from identity_certificate_request
                         where status = 'SUBMITTED' and (requester in (:u) or subject_dn in (:dns))

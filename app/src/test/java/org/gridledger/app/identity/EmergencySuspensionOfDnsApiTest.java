@@ -175,6 +175,54 @@ class EmergencySuspensionOfDnsApiTest extends VoApiSupport {
                 "issuerDn", ESCIENCE_CA.subjectDn(), "aupVersion", "1.0"));
     }
 
+    @Test
+    void a_dn_that_asked_for_another_dn_by_certificate_login_is_suspended_with_it_either_way() {
+        String leeds = "/C=UK/O=eScience/OU=Leeds/CN=" + unique("Dora Chain");
+        ForeignCa.Credential login = ESCIENCE_CA.issue(leeds);
+        String ours = CertificateApiTest.dn(unique("Dora Ours"));
+        String requested = submitOverTls(login, OPENSSL.csr(OPENSSL.key("ec:P-256"), ours, "sha256"));
+        issue(requested);
+
+        Reply suspended = staff().post(SUSPENSIONS, obj("subjectDns", List.of(leeds), "reason", "Token stolen"));
+
+        assertThat(suspended.status()).as("%s", suspended).isEqualTo(201);
+        assertThat(suspended.json().path("subjectDns")).extracting(JsonNode::asText).contains(leeds, ours);
+        assertThat(staff().get(REQUESTS + "/" + requested).json().path("status").asText()).isEqualTo("REVOKED");
+
+        // the other way round: suspending the DN our CA certified reaches the DN that asked for it
+        String leeds2 = "/C=UK/O=eScience/OU=Leeds/CN=" + unique("Dirk Chain");
+        ForeignCa.Credential login2 = ESCIENCE_CA.issue(leeds2);
+        String ours2 = CertificateApiTest.dn(unique("Dirk Ours"));
+        issue(submitOverTls(login2, OPENSSL.csr(OPENSSL.key("ec:P-256"), ours2, "sha256")));
+        assertThat(overTls(login2).statusCode()).isEqualTo(200);
+
+        Reply reverse = staff().post(SUSPENSIONS, obj("subjectDns", List.of(ours2), "reason", "Key on a laptop"));
+
+        assertThat(reverse.json().path("subjectDns")).extracting(JsonNode::asText).contains(leeds2, ours2);
+        assertThat(overTls(login2).statusCode()).as("the asking DN is blocked too").isEqualTo(401);
+    }
+
+    /** Submits a CSR as the certificate login of {@code credential}; returns the request id. */
+    private String submitOverTls(ForeignCa.Credential credential, String csr) {
+        HttpClient client = HttpClient.newBuilder().sslContext(ForeignCa.clientContext(credential, ca.certificate()))
+                .connectTimeout(Duration.ofSeconds(10)).build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create("https://localhost:" + tls.localPort()
+                        + "/api/v1/certificate-requests"))
+                .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/pkcs10")
+                .POST(HttpRequest.BodyPublishers.ofString(csr)).build();
+        try {
+            HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(response.body()).path("requestId")
+                    .asText();
+        } catch (IOException e) {
+            throw new AssertionError("TLS request failed: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
     private HttpResponse<String> overTls(ForeignCa.Credential credential) {
         HttpClient client = HttpClient.newBuilder().sslContext(ForeignCa.clientContext(credential, ca.certificate()))
                 .connectTimeout(Duration.ofSeconds(10)).build();
