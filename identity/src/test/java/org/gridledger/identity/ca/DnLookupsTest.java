@@ -79,6 +79,26 @@ class DnLookupsTest {
     }
 
     @Test
+    void anOperatorLoggedInAsADnOfTheRequesterOrOfTheSamePersonIsTiedToTheRequestToo() {
+        OwnRequests own = new JdbcOwnRequests(JDBC);
+        DnOwnerRegistry owners = new JdbcDnOwnerRegistry(JDBC);
+        String janeDn = "/C=DE/O=GridGermany/OU=Uni Example/CN=Jane Operator";
+        String janeOther = "/C=DE/O=GridGermany/OU=Uni Example/CN=Jane Other";
+        assertThat(owners.claim(janeDn, "jane", NOW)).isTrue();
+        assertThat(owners.claim(janeOther, "jane", NOW)).isTrue();
+
+        // jane's DN holds an RA role through its VO and logs in without an account: it may not approve jane's request
+        assertThat(own.tiedTo(janeDn, "jane", MADE_UP_DN)).isTrue();
+        // nor one a second DN of jane's asked for
+        assertThat(own.tiedTo(janeDn, janeOther, MADE_UP_DN)).isTrue();
+        // another operator's DN may
+        assertThat(own.tiedTo(RITA_DN, "jane", MADE_UP_DN)).isFalse();
+        bind(RITA_DN, "ra-rita");
+        assertThat(own.tiedTo(RITA_DN, "jane", MADE_UP_DN)).isFalse();
+        assertThat(own.tiedTo(RITA_DN, "ra-rita", MADE_UP_DN)).as("the account its DN is bound to").isTrue();
+    }
+
+    @Test
     void aClaimWaitsForATransactionHoldingTheDnAndThenSeesItsBinding() throws Exception {
         DataSource dataSource = EmbeddedDatabase.dataSource();
         TransactionTemplate transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
