@@ -7,6 +7,8 @@ import org.gridledger.domain.shared.Pagination;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -135,7 +137,22 @@ public class ApiTokenService {
      * this node at once (other nodes notice within the cache lifetime).
      */
     public void forgetAccount(String username) {
-        cache.values().removeIf(cached -> cached.principal().username().equals(username));
+        Runnable forget = () -> cache.values().removeIf(cached -> cached.principal().username().equals(username));
+        forget.run();
+        // a request between now and the commit still reads the account as enabled and may cache it again
+        afterCommit(forget);
+    }
+
+    /** Runs {@code action} again once the current transaction has committed (at once without one). */
+    private static void afterCommit(Runnable action) {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    action.run();
+                }
+            });
+        }
     }
 
     @Transactional
@@ -146,6 +163,7 @@ public class ApiTokenService {
                 .param("id", id)
                 .update();
         cache.remove(id);
+        afterCommit(() -> cache.remove(id));
         if (updated == 0 && find(id).isEmpty()) {
             throw DomainException.of(ErrorCode.TOKEN_NOT_FOUND, "no token %s", id);
         }
