@@ -1,5 +1,6 @@
 package org.gridledger.app.demo;
 
+import org.gridledger.identity.ca.CertificateAuthority;
 import org.gridledger.app.messaging.CommandSender;
 import org.gridledger.app.messaging.Queries;
 import org.gridledger.domain.error.DomainException;
@@ -39,7 +40,6 @@ import java.util.UUID;
 class DemoVirtualOrganizations implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(DemoVirtualOrganizations.class);
-    static final String CA = "/C=DE/O=GermanGrid/CN=GridKa-CA";
 
     /** A group, with a role in it or none. */
     record In(String group, String role) {
@@ -76,8 +76,12 @@ class DemoVirtualOrganizations implements ApplicationRunner {
     private final CommandSender commands;
     private final Queries queries;
     private final Environment environment;
+    /** Our CA: it signs the demo members' DNs, which lie in its namespace, so their memberships name it. */
+    private final String issuerDn;
 
-    DemoVirtualOrganizations(CommandSender commands, Queries queries, Environment environment) {
+    DemoVirtualOrganizations(CommandSender commands, Queries queries, Environment environment,
+                             CertificateAuthority ca) {
+        this.issuerDn = ca.issuerDn();
         this.commands = commands;
         this.queries = queries;
         this.environment = environment;
@@ -129,7 +133,8 @@ class DemoVirtualOrganizations implements ApplicationRunner {
                         ErrorCode.MEMBERSHIP_NOT_FOUND)) {
                     continue;
                 }
-                send(new RequestMembershipCommand(id, membershipId, member.dn(), CA, "1.0", DemoDataLoader.ACTOR));
+                send(new RequestMembershipCommand(id, membershipId, member.dn(), issuerDn, "1.0",
+                        DemoDataLoader.ACTOR));
                 if (member.approved()) {
                     send(new ApproveMembershipCommand(id, membershipId));
                     member.assignments().forEach(a -> send(new AssignMemberCommand(id, membershipId, a.group(), a.role())));

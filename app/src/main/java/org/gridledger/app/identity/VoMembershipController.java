@@ -1,5 +1,7 @@
 package org.gridledger.app.identity;
 
+import org.gridledger.app.security.TrustAnchors;
+import org.gridledger.identity.ca.DistinguishedNames;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -69,13 +71,15 @@ class VoMembershipController {
     private final Queries queries;
     private final VoAccess access;
     private final AccountCertificateSubjects subjects;
+    private final TrustAnchors anchors;
 
     VoMembershipController(CommandSender commands, Queries queries, VoAccess access,
-                           AccountCertificateSubjects subjects) {
+                           AccountCertificateSubjects subjects, TrustAnchors anchors) {
         this.commands = commands;
         this.queries = queries;
         this.access = access;
         this.subjects = subjects;
+        this.anchors = anchors;
     }
 
     @PostMapping
@@ -84,10 +88,35 @@ class VoMembershipController {
     ResponseEntity<MembershipView> request(@PathVariable VoId id, @Valid @RequestBody MembershipRequest request) {
         access.find(id);
         requireOwnSubject(CurrentPrincipal.get(), request.subjectDn());
+        requireTrustedIssuer(request.subjectDn(), request.issuerDn());
         MembershipId membershipId = MembershipId.random();
         commands.send(new RequestMembershipCommand(id, membershipId, request.subjectDn(), request.issuerDn(),
                 request.aupVersion(), CurrentPrincipal.get().username()));
         return Created.at(path(id, membershipId), () -> access.membership(id, membershipId));
+    }
+
+    /**
+     * The issuer named is a CA that may sign the DN (422 {@code MEMBERSHIP_ISSUER_UNTRUSTED} otherwise): the VO roles of
+     * a membership count only for certificates of that issuer (ADR 0033), so a membership naming another never grants
+     * them. A DN that is no grid DN is left to the VO's own check ({@code DN_INVALID}); one no trusted CA may sign
+     * logs in by no certificate, and is left as it is.
+     */
+    private void requireTrustedIssuer(String subjectDn, String issuerDn) {
+        if (subjectDn == null || issuerDn == null) {
+            return;
+        }
+        try {
+            DistinguishedNames.parse(subjectDn.strip());
+        } catch (IllegalArgumentException e) {
+            return;
+        }
+        java.util.Set<String> issuers = anchors.issuersFor(subjectDn.strip());
+        // a DN no trusted CA may sign logs in by no certificate: its membership grants nothing either way
+        if (!issuers.isEmpty() && !issuers.contains(issuerDn.strip())) {
+            throw DomainException.of(ErrorCode.MEMBERSHIP_ISSUER_UNTRUSTED,
+                    "%s is not a trusted CA for %s; trusted for it: %s", issuerDn.strip(), subjectDn.strip(),
+                    String.join(", ", issuers));
+        }
     }
 
     /**

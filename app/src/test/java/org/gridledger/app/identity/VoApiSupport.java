@@ -13,7 +13,8 @@ import static org.gridledger.app.support.Bodies.obj;
 /** Steps the VO API tests share: a VO with an AUP, a community admin, a member asking to join. */
 abstract class VoApiSupport extends ApiTestBase {
 
-    static final String CA = "/C=DE/O=GermanGrid/CN=GridKa-CA";
+    /** Our CA, which signs the DNs of our namespace these tests use. */
+    static final String CA = "/C=DE/O=GridGermany/CN=GridLedger Certification Authority";
 
     /** A unique VOMS-style VO name. */
     static String voName(String prefix) {

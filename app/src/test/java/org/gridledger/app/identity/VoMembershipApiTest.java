@@ -119,6 +119,10 @@ class VoMembershipApiTest extends VoApiSupport {
                 "aupVersion", "0.9")), 422, ErrorCode.AUP_NOT_CURRENT);
         assertProblem(member.post("/api/v1/vos/" + vo + "/members", obj("subjectDn", dn("Jane"), "issuerDn", CA)),
                 400, ErrorCode.VALIDATION_FAILED);
+        // a DN of our namespace is signed by our CA only: a membership naming another issuer would never count
+        assertProblem(member.post("/api/v1/vos/" + vo + "/members", obj("subjectDn", dn("Jane"),
+                "issuerDn", "/C=DE/O=GermanGrid/CN=GridKa-CA", "aupVersion", "1.0")), 422,
+                ErrorCode.MEMBERSHIP_ISSUER_UNTRUSTED);
         assertProblem(staff().get("/api/v1/vos/" + vo + "/fqans?dn=Jane"), 400, ErrorCode.DN_INVALID);
 
         assertThat(events(vo)).isEqualTo(before);

@@ -22,7 +22,7 @@ import static org.gridledger.app.support.Bodies.obj;
  */
 class VoAuthorizationTest extends EndpointMatrix {
 
-    private static final String CA = "/C=DE/O=GermanGrid/CN=GridKa-CA";
+    private static final String CA = "/C=DE/O=GridGermany/CN=GridLedger Certification Authority";
 
     private String voId;
     private String voName;

@@ -21,7 +21,7 @@ public final class VoMembers {
         assertThat(aup.status()).as("publish AUP: %s", aup).isBetween(200, 299);
         Reply requested = member.post("/api/v1/vos/" + voId + "/members", obj("subjectDn",
                 "/C=DE/O=GridGermany/OU=Uni Example/CN=Member " + UUID.randomUUID().toString().substring(0, 8),
-                "issuerDn", "/C=DE/O=GridGermany/CN=GridLedger CA", "aupVersion", "1.0"));
+                "issuerDn", "/C=DE/O=GridGermany/CN=GridLedger Certification Authority", "aupVersion", "1.0"));
         assertThat(requested.status()).as("request membership: %s", requested).isEqualTo(201);
         Reply approved = staff.post(requested.location() + "/approve", null);
         assertThat(approved.status()).as("approve membership: %s", approved).isBetween(200, 299);

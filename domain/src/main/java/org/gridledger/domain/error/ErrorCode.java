@@ -123,6 +123,7 @@ public enum ErrorCode {
     ASSIGNMENT_NOT_FOUND(ErrorKind.RULE_VIOLATED, "The member holds no such group or role assignment."),
     MEMBERSHIP_EMERGENCY_SUSPENDED(ErrorKind.FORBIDDEN, "The membership was suspended by an emergency suspension of its person; only staff restore it."),
     MEMBERSHIP_SUBJECT_BLOCKED(ErrorKind.RULE_VIOLATED, "The subject DN is blocked by an emergency suspension: no membership is requested or approved for it until staff lift the block."),
+    MEMBERSHIP_ISSUER_UNTRUSTED(ErrorKind.RULE_VIOLATED, "The issuer named is not a trusted CA that may sign the subject DN (our CA for our namespace, a trust anchor for its namespaces)."),
 
     // identity: certificate authority and requests
     CERTIFICATE_REQUEST_NOT_FOUND(ErrorKind.NOT_FOUND, "No such certificate request."),
