@@ -52,6 +52,16 @@ class TrustAnchorsTest {
     }
 
     @Test
+    void a_namespace_of_domain_components_as_igtf_cas_use_them_covers_its_subjects() {
+        TrustAnchors anchors = new TrustAnchors(OURS, OUR_NAMESPACE,
+                List.of(new TrustAnchors.Setting(UK_PEM, List.of("/DC=org/DC=terena/DC=tcs/"))));
+
+        assertThat(anchors.issuersFor("/DC=org/DC=terena/DC=tcs/C=NL/O=Nikhef/CN=Jane Doe"))
+                .containsExactly(UK.subjectDn());
+        assertThat(anchors.issuersFor("/DC=org/DC=terena/C=NL/O=Nikhef/CN=Jane Doe")).isEmpty();
+    }
+
+    @Test
     void an_anchor_without_namespaces_or_with_a_bad_or_overlapping_one_is_refused_at_start_up() {
         assertThatThrownBy(() -> new TrustAnchors(OURS, OUR_NAMESPACE,
                 List.of(new TrustAnchors.Setting(UK_PEM, List.of()))))

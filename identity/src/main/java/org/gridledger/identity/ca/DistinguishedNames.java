@@ -19,14 +19,16 @@ import java.util.regex.Pattern;
 
 /**
  * Distinguished names in the grid's (OpenSSL's) slash form, {@code /C=DE/O=GridGermany/OU=Uni Example/CN=Jane Doe},
- * which is how grid middleware (gridmap files, VOMS) and our events name a person. Only the attributes C, O, OU, CN
- * and L are known; a value may hold letters, digits, spaces and {@code '()+,-.:?@_} and no slash, so the slash form is
+ * which is how grid middleware (gridmap files, VOMS) and our events name a person. Only the attributes C, O, OU, CN,
+ * L, ST and DC are known (DC for the many IGTF CAs whose namespaces start with domain components, e.g.
+ * {@code /DC=org/DC=terena/DC=tcs}; our own CA names none); a value may hold letters, digits, spaces and {@code '()+,-.:?@_} and no slash, so the slash form is
  * unambiguous.
  */
 public final class DistinguishedNames {
 
     private static final Map<String, ASN1ObjectIdentifier> TYPES = Map.of(
-            "C", BCStyle.C, "O", BCStyle.O, "OU", BCStyle.OU, "CN", BCStyle.CN, "L", BCStyle.L);
+            "C", BCStyle.C, "O", BCStyle.O, "OU", BCStyle.OU, "CN", BCStyle.CN, "L", BCStyle.L, "ST", BCStyle.ST,
+            "DC", BCStyle.DC);
     private static final Pattern VALUE = Pattern.compile("[\\p{L}\\p{N} '()+,\\-.:?@_]{1,64}");
 
     /** One attribute of a DN, in order. */
@@ -98,7 +100,9 @@ public final class DistinguishedNames {
         X500NameBuilder builder = new X500NameBuilder(BCStyle.INSTANCE);
         for (Attribute attribute : parse(slashForm)) {
             String value = attribute.value();
-            ASN1Encodable encoded = attribute.type().equals("C") || DERPrintableString.isPrintableString(value)
+            // countryName is PrintableString (X.520), domainComponent IA5String (RFC 4519)
+            ASN1Encodable encoded = attribute.type().equals("DC") ? new org.bouncycastle.asn1.DERIA5String(value, true)
+                    : attribute.type().equals("C") || DERPrintableString.isPrintableString(value)
                     ? new DERPrintableString(value, true) : new DERUTF8String(value);
             builder.addRDN(TYPES.get(attribute.type()), encoded);
         }

@@ -60,4 +60,16 @@ class SubjectEncodingTest {
         assertThat(values.get(2)).isInstanceOf(DERUTF8String.class);
         assertThat(values.get(3)).isInstanceOf(DERPrintableString.class);
     }
+
+    @Test
+    void dnsOfIgtfCasWithDomainComponentsAndStatesAreReadAndWrittenWithTheirStringTypes() {
+        String tcs = "/DC=org/DC=terena/DC=tcs/C=NL/ST=Noord-Holland/O=Nikhef/CN=Jane Doe";
+        X500Name name = DistinguishedNames.toX500Name(tcs);
+
+        assertThat(DistinguishedNames.slashForm(name)).contains(tcs);
+        assertThat(values(name).get(0)).isInstanceOf(org.bouncycastle.asn1.DERIA5String.class);
+        assertThat(values(name).get(3)).isInstanceOf(DERPrintableString.class);
+        // our CA's own namespace still takes no domain components: one OU and one CN after it
+        assertThat(DistinguishedNames.parse("/DC=org/DC=example/CN=Someone")).hasSize(3);
+    }
 }
