@@ -35,11 +35,7 @@ public interface CompromisedKeys {
      * other key, which {@link KeyChecks} refuses anyway, by its subjectPublicKey bits.
      */
     static String hash(SubjectPublicKeyInfo key) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical(key)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing", e);
-        }
+        return sha256Hex(canonical(key));
     }
 
     /**
@@ -48,8 +44,12 @@ public interface CompromisedKeys {
      * upgrade, or written by a node not yet upgraded).
      */
     static String legacyHash(SubjectPublicKeyInfo key) {
+        return sha256Hex(key.getPublicKeyData().getBytes());
+    }
+
+    private static String sha256Hex(byte[] bytes) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(key.getPublicKeyData().getBytes()));
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing", e);
         }
