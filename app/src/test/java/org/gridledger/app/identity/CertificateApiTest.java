@@ -6,6 +6,7 @@ import org.gridledger.app.security.TlsConnector;
 import org.gridledger.app.support.ApiTestBase;
 import org.gridledger.app.support.Http;
 import org.gridledger.app.support.Reply;
+import org.gridledger.app.support.TlsRequests;
 import org.gridledger.domain.error.ErrorCode;
 import org.gridledger.domain.identity.CertificateRevocationReason;
 import org.gridledger.identity.ca.SubjectRevocation;
@@ -15,10 +16,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import javax.net.ssl.SSLContext;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -102,20 +99,7 @@ class CertificateApiTest extends ApiTestBase {
     }
 
     HttpResponse<String> overTls(SSLContext context, String path, String authorization) {
-        HttpClient client = HttpClient.newBuilder().sslContext(context).connectTimeout(Duration.ofSeconds(10)).build();
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("https://localhost:" + tls.localPort() + path))
-                .timeout(Duration.ofSeconds(30)).GET();
-        if (authorization != null) {
-            request.header("Authorization", authorization);
-        }
-        try {
-            return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new AssertionError("TLS request failed: " + e, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
+        return TlsRequests.get(context, tls.localPort(), path, authorization);
     }
 
     @Test

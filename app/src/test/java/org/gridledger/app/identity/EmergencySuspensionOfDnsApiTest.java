@@ -1,11 +1,13 @@
 package org.gridledger.app.identity;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.gridledger.app.security.Role;
 import org.gridledger.app.security.TlsConnector;
 import org.gridledger.app.support.ForeignCa;
 import org.gridledger.app.support.Http;
 import org.gridledger.app.support.Reply;
+import org.gridledger.app.support.TlsRequests;
 import org.gridledger.domain.error.ErrorCode;
 import org.gridledger.identity.ca.CertificateAuthority;
 import org.junit.jupiter.api.BeforeAll;
@@ -14,11 +16,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
@@ -204,37 +202,18 @@ class EmergencySuspensionOfDnsApiTest extends VoApiSupport {
 
     /** Submits a CSR as the certificate login of {@code credential}; returns the request id. */
     private String submitOverTls(ForeignCa.Credential credential, String csr) {
-        HttpClient client = HttpClient.newBuilder().sslContext(ForeignCa.clientContext(credential, ca.certificate()))
-                .connectTimeout(Duration.ofSeconds(10)).build();
-        HttpRequest request = HttpRequest.newBuilder(URI.create("https://localhost:" + tls.localPort()
-                        + "/api/v1/certificate-requests"))
-                .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/pkcs10")
-                .POST(HttpRequest.BodyPublishers.ofString(csr)).build();
+        HttpResponse<String> response = TlsRequests.post(ForeignCa.clientContext(credential, ca.certificate()),
+                tls.localPort(), "/api/v1/certificate-requests", "application/pkcs10", csr);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
         try {
-            HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
-            assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(response.body()).path("requestId")
-                    .asText();
+            return new ObjectMapper().readTree(response.body()).path("requestId").asText();
         } catch (IOException e) {
-            throw new AssertionError("TLS request failed: " + e, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
             throw new AssertionError(e);
         }
     }
 
     private HttpResponse<String> overTls(ForeignCa.Credential credential) {
-        HttpClient client = HttpClient.newBuilder().sslContext(ForeignCa.clientContext(credential, ca.certificate()))
-                .connectTimeout(Duration.ofSeconds(10)).build();
-        HttpRequest request = HttpRequest.newBuilder(URI.create("https://localhost:" + tls.localPort() + "/api/v1/me"))
-                .timeout(Duration.ofSeconds(30)).GET().build();
-        try {
-            return client.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new AssertionError("TLS request failed: " + e, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
+        return TlsRequests.get(ForeignCa.clientContext(credential, ca.certificate()), tls.localPort(), "/api/v1/me",
+                null);
     }
 }

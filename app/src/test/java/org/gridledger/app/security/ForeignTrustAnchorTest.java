@@ -4,6 +4,7 @@ import org.gridledger.app.support.ApiTestBase;
 import org.gridledger.app.support.ForeignCa;
 import org.gridledger.app.support.Http;
 import org.gridledger.app.support.Reply;
+import org.gridledger.app.support.TlsRequests;
 import org.gridledger.domain.error.ErrorCode;
 import org.gridledger.identity.ca.CertificateAuthority;
 import org.gridledger.identity.ca.IssuedCertificates;
@@ -11,11 +12,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import javax.net.ssl.SSLContext;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
@@ -170,17 +166,6 @@ class ForeignTrustAnchorTest extends ApiTestBase {
     }
 
     private HttpResponse<String> overTls(ForeignCa.Credential credential, String path) {
-        SSLContext context = ForeignCa.clientContext(credential, ca.certificate());
-        HttpClient client = HttpClient.newBuilder().sslContext(context).connectTimeout(Duration.ofSeconds(10)).build();
-        HttpRequest request = HttpRequest.newBuilder(URI.create("https://localhost:" + tls.localPort() + path))
-                .timeout(Duration.ofSeconds(30)).GET().build();
-        try {
-            return client.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new AssertionError("TLS request failed: " + e, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
+        return TlsRequests.get(ForeignCa.clientContext(credential, ca.certificate()), tls.localPort(), path, null);
     }
 }
