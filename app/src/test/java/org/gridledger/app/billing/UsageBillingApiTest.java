@@ -3,6 +3,7 @@ package org.gridledger.app.billing;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.gridledger.app.security.Role;
 import org.gridledger.app.support.ApiTestBase;
+import org.gridledger.app.support.BillingApi;
 import org.gridledger.app.support.Http;
 import org.gridledger.app.support.Reply;
 import org.gridledger.domain.error.ErrorCode;
@@ -20,7 +21,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Timestamp;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -30,7 +30,6 @@ import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.gridledger.app.support.Bodies.obj;
 import static org.gridledger.app.support.ProblemAssertions.assertProblem;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -365,13 +364,11 @@ class UsageBillingApiTest extends ApiTestBase {
     }
 
     private void issue(YearMonth period) {
-        JsonNode run = awaitRun(staff().post("/api/v1/billing-runs", obj("period", period.toString(), "mode", "ISSUE")));
-        assertThat(run.path("status").asText()).as("%s", run).isEqualTo("COMPLETED");
+        BillingApi.issue(staff(), period);
     }
 
     private BillOf dryRun(YearMonth period, String community) {
-        JsonNode run = awaitRun(staff().post("/api/v1/billing-runs", obj("period", period.toString(),
-                "mode", "DRY_RUN")));
+        JsonNode run = BillingApi.run(staff(), period, "DRY_RUN");
         for (JsonNode bill : staff().get("/api/v1/billing-runs/" + run.path("runId").asText() + "/bills").json()) {
             if (bill.path("communityId").asText().equals(community)) {
                 return new BillOf(bill.path("lines"));
@@ -380,23 +377,12 @@ class UsageBillingApiTest extends ApiTestBase {
         throw new AssertionError("no bill of " + community);
     }
 
-    private JsonNode awaitRun(Reply started) {
-        assertThat(started.status()).as("%s", started).isEqualTo(202);
-        String path = "/api/v1/billing-runs/" + started.json().path("runId").asText();
-        return await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200))
-                .until(() -> staff().get(path).json(),
-                        view -> !view.path("endedAt").isMissingNode() && !view.path("endedAt").isNull());
-    }
-
     private JsonNode invoice(String community, YearMonth period) {
-        JsonNode items = staff().get("/api/v1/invoices?communityId=" + community + "&period=" + period).json()
-                .path("items");
-        assertThat(items).as("the invoice of %s for %s", community, period).hasSize(1);
-        return items.get(0);
+        return BillingApi.invoice(staff(), community, period);
     }
 
     private JsonNode lines(JsonNode invoice) {
-        return staff().get("/api/v1/invoices/" + invoice.path("invoiceId").asText() + "/lines").json().path("lines");
+        return BillingApi.lines(staff(), invoice);
     }
 
     /** kind|quantity|unit|unit price|net|VAT per line, numbers without trailing zeros beyond the cents. */
@@ -426,14 +412,6 @@ class UsageBillingApiTest extends ApiTestBase {
     }
 
     private void assertTrialBalanceIsZero() {
-        Reply reply = staff().get("/api/v1/ledger/trial-balance?asOf=" + today().withDayOfYear(1).plusYears(1)
-                .minusDays(1));
-        assertThat(reply.status()).as("%s", reply).isEqualTo(200);
-        Map<String, BigDecimal> sums = new HashMap<>();
-        for (JsonNode row : reply.json().path("rows")) {
-            sums.merge(row.path("balance").path("currency").asText(),
-                    new BigDecimal(row.path("balance").path("amount").asText()), BigDecimal::add);
-        }
-        assertThat(sums.values()).allSatisfy(sum -> assertThat(sum).isEqualByComparingTo("0"));
+        BillingApi.assertTrialBalanceIsZero(staff(), today().withDayOfYear(1).plusYears(1).minusDays(1));
     }
 }

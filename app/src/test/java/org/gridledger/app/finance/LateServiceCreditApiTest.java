@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.gridledger.app.config.ServiceClock;
 import org.gridledger.app.security.Role;
 import org.gridledger.app.support.ApiTestBase;
+import org.gridledger.app.support.BillingApi;
 import org.gridledger.app.support.Http;
 import org.gridledger.app.support.Reply;
 import org.gridledger.app.ticket.TicketSweeper;
@@ -12,18 +13,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import javax.sql.DataSource;
-import java.math.BigDecimal;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.gridledger.app.support.Bodies.obj;
 
 /**
@@ -120,24 +116,15 @@ class LateServiceCreditApiTest extends ApiTestBase {
     }
 
     private void issue(YearMonth period) {
-        Reply started = staff().post("/api/v1/billing-runs", obj("period", period.toString(), "mode", "ISSUE"));
-        assertThat(started.status()).as("%s", started).isEqualTo(202);
-        String path = "/api/v1/billing-runs/" + started.json().path("runId").asText();
-        JsonNode run = await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200))
-                .until(() -> staff().get(path).json(),
-                        view -> !view.path("endedAt").isMissingNode() && !view.path("endedAt").isNull());
-        assertThat(run.path("status").asText()).as("%s", run).isEqualTo("COMPLETED");
+        BillingApi.issue(staff(), period);
     }
 
     private JsonNode invoice(String community, YearMonth period) {
-        JsonNode items = staff().get("/api/v1/invoices?communityId=" + community + "&period=" + period).json()
-                .path("items");
-        assertThat(items).as("the invoice of %s for %s", community, period).hasSize(1);
-        return items.get(0);
+        return BillingApi.invoice(staff(), community, period);
     }
 
     private JsonNode lines(JsonNode invoice) {
-        return staff().get("/api/v1/invoices/" + invoice.path("invoiceId").asText() + "/lines").json().path("lines");
+        return BillingApi.lines(staff(), invoice);
     }
 
     private JsonNode settle(String provider, YearMonth period) {
@@ -176,13 +163,6 @@ class LateServiceCreditApiTest extends ApiTestBase {
     }
 
     private void assertTrialBalanceIsZero() {
-        Reply reply = staff().get("/api/v1/ledger/trial-balance?asOf=" + today());
-        assertThat(reply.status()).as("%s", reply).isEqualTo(200);
-        Map<String, BigDecimal> sums = new HashMap<>();
-        for (JsonNode row : reply.json().path("rows")) {
-            sums.merge(row.path("balance").path("currency").asText(),
-                    new BigDecimal(row.path("balance").path("amount").asText()), BigDecimal::add);
-        }
-        assertThat(sums.values()).allSatisfy(sum -> assertThat(sum).isEqualByComparingTo("0"));
+        BillingApi.assertTrialBalanceIsZero(staff(), today());
     }
 }
