@@ -1,17 +1,11 @@
 package org.gridledger.app.finance;
 
-import org.gridledger.app.config.ServiceClock;
-import org.gridledger.app.support.ApiTestBase;
 import org.gridledger.app.support.Http;
 import org.gridledger.app.support.Reply;
-import org.gridledger.app.ticket.TicketSweeper;
 import org.gridledger.domain.error.ErrorCode;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import javax.sql.DataSource;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -25,18 +19,12 @@ import static org.gridledger.app.support.ProblemAssertions.assertProblem;
  * grant or an invoice in another one is refused with 422 CURRENCY_MISMATCH and nothing of it is stored, so usage can
  * never be billed in one currency and settled in another. Naming the book currency, or none, is accepted.
  */
-class BookCurrencyApiTest extends ApiTestBase {
+class BookCurrencyApiTest extends SettlementScenarioTest {
 
-    @Autowired
-    private Clock clock;
-    @Autowired
-    private TicketSweeper sweeper;
-    @Autowired
-    private DataSource dataSource;
 
     @Test
     void a_package_tariff_grant_or_invoice_in_another_currency_is_refused_and_nothing_is_stored() {
-        JdbcClient jdbc = JdbcClient.create(dataSource);
+        JdbcClient jdbc = jdbc();
         String name = unique("Dollar consulting");
         assertProblem(staff().post("/api/v1/packages", obj("name", name, "description", "Priced in dollars",
                 "category", "CONSULTING", "currency", "USD")), 422, ErrorCode.CURRENCY_MISMATCH);
@@ -70,8 +58,7 @@ class BookCurrencyApiTest extends ApiTestBase {
 
     @Test
     void an_offer_in_another_currency_than_its_packages_is_refused_and_not_stored() {
-        SettlementScenario scenario = new SettlementScenario(staff(), (ServiceClock) clock, sweeper,
-                JdbcClient.create(dataSource));
+        SettlementScenario scenario = scenario();
         String provider = scenario.provider(unique("Offering Centre"));
         String username = unique("offering-provider");
         assertThat(staff().post("/api/v1/accounts", obj("username", username, "password", ACCOUNT_PASSWORD,
@@ -86,7 +73,7 @@ class BookCurrencyApiTest extends ApiTestBase {
         assertProblem(account.post("/api/v1/tenders/" + tender + "/offers", obj("providerId", provider,
                 "monthlyPrice", "400.00", "currency", "USD", "capacity", 10, "sla", "URGENT: 8h")), 422,
                 ErrorCode.CURRENCY_MISMATCH);
-        assertThat(JdbcClient.create(dataSource).sql("select count(*) from tender_offer where tender_id = :t")
+        assertThat(jdbc().sql("select count(*) from tender_offer where tender_id = :t")
                 .param("t", UUID.fromString(tender)).query(Long.class).single()).isZero();
         Reply offered = account.post("/api/v1/tenders/" + tender + "/offers", obj("providerId", provider,
                 "monthlyPrice", "400.00", "currency", "EUR", "capacity", 10, "sla", "URGENT: 8h"));

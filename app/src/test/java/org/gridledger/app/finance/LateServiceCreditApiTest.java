@@ -1,19 +1,12 @@
 package org.gridledger.app.finance;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.gridledger.app.config.ServiceClock;
 import org.gridledger.app.security.Role;
-import org.gridledger.app.support.ApiTestBase;
 import org.gridledger.app.support.BillingApi;
 import org.gridledger.app.support.Http;
 import org.gridledger.app.support.Reply;
-import org.gridledger.app.ticket.TicketSweeper;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
-import javax.sql.DataSource;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -29,25 +22,18 @@ import static org.gridledger.app.support.Bodies.obj;
  * gives both penalties back on July's settlement; August's invoice has nothing left to settle. These months (2023)
  * are billed by this test only, since an issuing run of a month runs once.
  */
-class LateServiceCreditApiTest extends ApiTestBase {
+class LateServiceCreditApiTest extends SettlementScenarioTest {
 
     private static final YearMonth MAY = YearMonth.of(2023, 5);
     private static final YearMonth JUNE = YearMonth.of(2023, 6);
     private static final YearMonth JULY = YearMonth.of(2023, 7);
     private static final YearMonth AUGUST = YearMonth.of(2023, 8);
 
-    @Autowired
-    private Clock clock;
-    @Autowired
-    private TicketSweeper sweeper;
-    @Autowired
-    private DataSource dataSource;
 
     @Test
     void credits_and_penalties_recorded_or_reversed_after_their_month_was_billed_are_settled_by_the_next_month()
             throws InterruptedException {
-        SettlementScenario scenario = new SettlementScenario(staff(), (ServiceClock) clock, sweeper,
-                JdbcClient.create(dataSource));
+        SettlementScenario scenario = scenario();
         LocalDate may2 = LocalDate.of(2023, 5, 2);
         String provider = scenario.provider(unique("Late Credit Centre"), may2);
         String username = unique("late-credit-provider");

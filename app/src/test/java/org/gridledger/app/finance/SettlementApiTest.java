@@ -1,21 +1,14 @@
 package org.gridledger.app.finance;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.gridledger.app.config.ServiceClock;
 import org.gridledger.app.security.Role;
-import org.gridledger.app.support.ApiTestBase;
 import org.gridledger.app.support.Http;
 import org.gridledger.app.support.PdfDocuments;
 import org.gridledger.app.support.Reply;
-import org.gridledger.app.ticket.TicketSweeper;
 import org.gridledger.domain.error.ErrorCode;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
-import javax.sql.DataSource;
 import java.math.BigDecimal;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -40,21 +33,12 @@ import static org.gridledger.app.support.ProblemAssertions.assertProblem;
  * after a rebuild; the published costs; the statement as CSV and PDF; a provider sees only its own; a reversal and a
  * second settlement; refusals that persist nothing.
  */
-class SettlementApiTest extends ApiTestBase {
+class SettlementApiTest extends SettlementScenarioTest {
 
     private static final YearMonth MARCH = YearMonth.of(2025, 3);
     private static final YearMonth APRIL = YearMonth.of(2025, 4);
 
-    @Autowired
-    private Clock clock;
-    @Autowired
-    private TicketSweeper sweeper;
-    @Autowired
-    private DataSource dataSource;
 
-    private SettlementScenario scenario() {
-        return new SettlementScenario(staff(), (ServiceClock) clock, sweeper, JdbcClient.create(dataSource));
-    }
 
     private Http actingFor(String providerId) {
         String username = unique("settled-provider");
